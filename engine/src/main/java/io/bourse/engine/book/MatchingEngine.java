@@ -1,0 +1,1293 @@
+package io.bourse.engine.book;
+
+import io.bourse.engine.EngineListener;
+import io.bourse.engine.ExecType;
+import io.bourse.engine.OrderStatus;
+import io.bourse.engine.OrderType;
+import io.bourse.engine.RejectReason;
+import io.bourse.engine.Side;
+import io.bourse.engine.StpMode;
+import io.bourse.engine.SymbolStatus;
+import io.bourse.engine.TimeInForce;
+import io.bourse.engine.account.Account;
+import io.bourse.engine.account.Accounts;
+import io.bourse.engine.account.FeeSchedule;
+import io.bourse.engine.command.AmendOrder;
+import io.bourse.engine.command.CancelAllOrders;
+import io.bourse.engine.command.CancelOrder;
+import io.bourse.engine.command.CancelReplace;
+import io.bourse.engine.command.MoveOrder;
+import io.bourse.engine.command.PlaceOco;
+import io.bourse.engine.command.PlaceOrder;
+import io.bourse.engine.market.Rates;
+import io.bourse.engine.market.SymbolSpec;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Order entry and matching for every symbol: validates orders against the symbol's filters and the account's
+ * balance, locks what an order could spend, matches in price-time priority at the maker's price, settles both
+ * sides of each fill with fees, and keeps conditional orders until their trigger.
+ *
+ * <p>Methods return {@link RejectReason#NONE} or the reason the command was refused; a refused command has
+ * changed nothing (except the second half of a cancel-replace, whose cancel stands, as on Binance).
+ */
+public final class MatchingEngine {
+    private final Accounts accounts;
+    private final FeeSchedule fees;
+    private final EngineListener listener;
+    private final Long2ObjectOpenHashMap<Order> orders = new Long2ObjectOpenHashMap<>();
+    private final MutableTrade trade = new MutableTrade();
+    private Market[] markets = new Market[8];
+    private int marketCount;
+    private Order[] pool = new Order[256];
+    private int poolSize;
+    private long nextOrderId = 1;
+    private long nextOrderListId = 1;
+    private long nowMs;
+    private final Account feeAccount;
+
+    /** Why the last {@link #match} stopped. */
+    private enum Stop { SIZE, PRICE_OR_LIQUIDITY, SELF_TRADE }
+
+    private Stop stop;
+
+    public MatchingEngine(Accounts accounts, FeeSchedule fees, long feeAccountId, EngineListener listener) {
+        this.accounts = accounts;
+        this.fees = fees;
+        this.listener = listener;
+        this.feeAccount = accounts.getOrCreate(feeAccountId);
+    }
+
+    // ------------------------------------------------------------------ listing and queries
+
+    /** Lists a symbol whose spec the caller has validated; {@code quotePerLotTick} per {@link Market}. */
+    public void addMarket(SymbolSpec spec, long quotePerLotTick) {
+        if (marketCount == markets.length) {
+            markets = Arrays.copyOf(markets, marketCount * 2);
+        }
+        markets[marketCount++] = new Market(spec, quotePerLotTick);
+    }
+
+    public int marketCount() {
+        return marketCount;
+    }
+
+    /** The symbol's spec, or null if no such symbol. */
+    public SymbolSpec spec(int symbolId) {
+        Market m = market(symbolId);
+        return m == null ? null : m.spec;
+    }
+
+    public void setSpec(SymbolSpec spec) {
+        markets[spec.id()].spec = spec;
+    }
+
+    public void setTime(long timeMs) {
+        this.nowMs = timeMs;
+    }
+
+    /** The open order, or null. */
+    public OrderView order(long orderId) {
+        return orders.get(orderId);
+    }
+
+    public int openOrderCount() {
+        return orders.size();
+    }
+
+    public long nextOrderId() {
+        return nextOrderId;
+    }
+
+    /** Price of the symbol's last trade, 0 before the first. */
+    public long lastPrice(int symbolId) {
+        return markets[symbolId].lastPrice;
+    }
+
+    /** Number of price levels on one side of a symbol's book. */
+    public int levelCount(int symbolId, Side side) {
+        return markets[symbolId].side(side).levelCount();
+    }
+
+    /** Price of the level at {@code depth} (0 = best) on one side, or 0 if the side is shallower. */
+    public long levelPrice(int symbolId, Side side, int depth) {
+        BookSide s = markets[symbolId].side(side);
+        return depth < s.levelCount() ? s.atDepth(depth).price : 0;
+    }
+
+    /** Visible quantity at {@code depth} on one side, or 0. */
+    public long levelQty(int symbolId, Side side, int depth) {
+        Market m = markets[symbolId];
+        BookSide s = m.side(side);
+        return depth < s.levelCount() ? s.atDepth(depth).visibleLots * m.stepSize : 0;
+    }
+
+    /** Every open order, in no particular order (for invariant checks). */
+    public void forEachOpenOrder(Consumer<OrderView> visitor) {
+        for (Order o : orders.values()) {
+            visitor.accept(o);
+        }
+    }
+
+    /** Amount an open order holds locked (for invariant checks). */
+    public long lockedFor(long orderId) {
+        Order o = orders.get(orderId);
+        return o == null ? 0 : o.locked;
+    }
+
+    // ------------------------------------------------------------------ placing
+
+    public RejectReason place(PlaceOrder c) {
+        Market m = market(c.symbolId());
+        if (m == null) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        if (!m.isTrading()) {
+            return RejectReason.MARKET_CLOSED;
+        }
+        RejectReason r = checkShape(m, c);
+        if (r == RejectReason.NONE) {
+            r = checkFilters(m, c);
+        }
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        Account account = accounts.get(c.userId());
+        if (account == null) {
+            return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        r = checkAccountLimits(m, account, c.type(), c.clientOrderId(), 1);
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        r = checkPriceSanity(m, c.side(), c.type(), c.price(), c.stopPrice());
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        long lock = lockNeeded(m, c.side(), c.type(), c.price(), c.quantity(), c.quoteOrderQty(), c.stopPrice());
+        int spendAsset = c.side() == Side.BUY ? m.quoteAssetId : m.baseAssetId;
+        if (lock > account.free(spendAsset)) {
+            return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        Order o = newOrder(m, account, c, lock, -1);
+        listener.onOrder(o, ExecType.NEW);
+        if (c.type().isConditional()) {
+            m.stopsFor(o.side, isStopLoss(o.type)).add(o);
+        } else {
+            execute(m, o);
+            processTriggers(m);
+        }
+        return RejectReason.NONE;
+    }
+
+    /** Places an OCO pair: both legs are validated first, and either both are placed or neither. */
+    public RejectReason placeOco(PlaceOco c) {
+        Market m = market(c.symbolId());
+        if (m == null) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        if (!m.isTrading()) {
+            return RejectReason.MARKET_CLOSED;
+        }
+        PlaceOrder above = new PlaceOrder(c.symbolId(), c.userId(), c.side(), c.aboveType(), c.aboveTimeInForce(),
+                c.abovePrice(), c.quantity(), 0, c.aboveStopPrice(), 0, c.stpMode(), c.aboveClientOrderId());
+        PlaceOrder below = new PlaceOrder(c.symbolId(), c.userId(), c.side(), c.belowType(), c.belowTimeInForce(),
+                c.belowPrice(), c.quantity(), 0, c.belowStopPrice(), 0, c.stpMode(), c.belowClientOrderId());
+        RejectReason r = checkOcoLegs(m, c, above, below);
+        for (PlaceOrder leg : List.of(above, below)) {
+            if (r == RejectReason.NONE) {
+                r = checkShape(m, leg);
+            }
+            if (r == RejectReason.NONE) {
+                r = checkFilters(m, leg);
+            }
+        }
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        Account account = accounts.get(c.userId());
+        if (account == null) {
+            return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        if (c.aboveClientOrderId() != null && c.aboveClientOrderId().equals(c.belowClientOrderId())) {
+            return RejectReason.DUPLICATE_ORDER;
+        }
+        r = checkAccountLimits(m, account, above.type(), above.clientOrderId(), 2);
+        if (r == RejectReason.NONE) {
+            r = checkAccountLimits(m, account, below.type(), below.clientOrderId(), 2);
+        }
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        for (PlaceOrder leg : List.of(above, below)) {
+            r = checkPriceSanity(m, leg.side(), leg.type(), leg.price(), leg.stopPrice());
+            if (r != RejectReason.NONE) {
+                return r;
+            }
+        }
+        // Both legs can spend the same funds (only one will ever execute): lock the larger need once.
+        long lockAbove = lockNeeded(m, c.side(), above.type(), above.price(), c.quantity(), 0, above.stopPrice());
+        long lockBelow = lockNeeded(m, c.side(), below.type(), below.price(), c.quantity(), 0, below.stopPrice());
+        int spendAsset = c.side() == Side.BUY ? m.quoteAssetId : m.baseAssetId;
+        if (Math.max(lockAbove, lockBelow) > account.free(spendAsset)) {
+            return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        long listId = nextOrderListId++;
+        Order first = newOrder(m, account, above, lockAbove, listId);
+        Order second = newOrder(m, account, below, 0, listId);
+        // one shared lock: the leg that locks less borrows from the other's
+        if (lockBelow > lockAbove) {
+            long extra = lockBelow - lockAbove;
+            account.lock(spendAsset, extra);
+            first.locked += extra;
+        }
+        first.ocoPeer = second;
+        second.ocoPeer = first;
+        listener.onOrder(first, ExecType.NEW);
+        listener.onOrder(second, ExecType.NEW);
+        for (Order leg : new Order[] {first, second}) {
+            if (leg.type.isConditional()) {
+                m.stopsFor(leg.side, isStopLoss(leg.type)).add(leg);
+            } else {
+                rest(m, leg);
+            }
+        }
+        return RejectReason.NONE;
+    }
+
+    /** Last-price relations Binance requires: SELL limit/TP &gt; last &gt; stop; BUY limit/TP &lt; last &lt; stop. */
+    private static RejectReason checkOcoLegs(Market m, PlaceOco c, PlaceOrder above, PlaceOrder below) {
+        if (c.side() == null || c.aboveType() == null || c.belowType() == null) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+        }
+        boolean sell = c.side() == Side.SELL;
+        boolean aboveOk = sell
+                ? above.type() == OrderType.LIMIT_MAKER || isTakeProfit(above.type())
+                : isStopLoss(above.type());
+        boolean belowOk = sell
+                ? isStopLoss(below.type())
+                : below.type() == OrderType.LIMIT_MAKER || isTakeProfit(below.type());
+        if (!aboveOk || !belowOk) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+        }
+        long abovePx = above.type().isConditional() ? above.stopPrice() : above.price();
+        long belowPx = below.type().isConditional() ? below.stopPrice() : below.price();
+        if (abovePx <= belowPx) {
+            return RejectReason.OCO_BAD_PRICES;
+        }
+        return RejectReason.NONE;
+    }
+
+    private static boolean isStopLoss(OrderType t) {
+        return t == OrderType.STOP_LOSS || t == OrderType.STOP_LOSS_LIMIT;
+    }
+
+    private static boolean isTakeProfit(OrderType t) {
+        return t == OrderType.TAKE_PROFIT || t == OrderType.TAKE_PROFIT_LIMIT;
+    }
+
+    /** Which fields each order type needs and forbids. The gateway checks these too, with finer error codes. */
+    private static RejectReason checkShape(Market m, PlaceOrder c) {
+        OrderType type = c.type();
+        if (c.side() == null || type == null || c.price() < 0 || c.quantity() < 0 || c.quoteOrderQty() < 0
+                || c.stopPrice() < 0 || c.icebergQty() < 0) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+        }
+        boolean needsTif = type == OrderType.LIMIT || type == OrderType.STOP_LOSS_LIMIT
+                || type == OrderType.TAKE_PROFIT_LIMIT;
+        boolean ok = (c.timeInForce() != null) == needsTif
+                && (c.price() > 0) == type.hasLimitPrice()
+                && (c.stopPrice() > 0) == type.isConditional();
+        if (type == OrderType.MARKET) {
+            ok &= (c.quantity() > 0) != (c.quoteOrderQty() > 0);
+        } else {
+            ok &= c.quantity() > 0 && c.quoteOrderQty() == 0;
+        }
+        if (c.icebergQty() > 0) {
+            boolean restsAsGtc = type == OrderType.LIMIT_MAKER || c.timeInForce() == TimeInForce.GTC;
+            ok &= type.hasLimitPrice() && restsAsGtc && c.icebergQty() < c.quantity();
+            if (ok && m.spec.icebergParts() == 0) {
+                return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+            }
+        }
+        return ok ? RejectReason.NONE : RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+    }
+
+    private RejectReason checkFilters(Market m, PlaceOrder c) {
+        SymbolSpec s = m.spec;
+        OrderType type = c.type();
+        if (type.hasLimitPrice() && !priceFilterOk(s, c.price())) {
+            return RejectReason.FILTER_PRICE;
+        }
+        if (type.isConditional() && !priceFilterOk(s, c.stopPrice())) {
+            return RejectReason.FILTER_PRICE;
+        }
+        if (c.quantity() > 0 && !lotOk(s.lotSize(), c.quantity())) {
+            return RejectReason.FILTER_LOT_SIZE;
+        }
+        boolean marketLike = type.whenTriggered() == OrderType.MARKET;
+        if (marketLike && c.quantity() > 0 && !lotOk(s.marketLotSize(), c.quantity())) {
+            return RejectReason.FILTER_MARKET_LOT_SIZE;
+        }
+        if (c.icebergQty() > 0) {
+            if (!lotOk(s.lotSize(), c.icebergQty())) {
+                return RejectReason.FILTER_LOT_SIZE;
+            }
+            long parts = (c.quantity() + c.icebergQty() - 1) / c.icebergQty();
+            if (parts > s.icebergParts()) {
+                return RejectReason.FILTER_ICEBERG_PARTS;
+            }
+        }
+        RejectReason r = checkNotional(m, c, marketLike);
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        if (type.hasLimitPrice() && s.percentPrice() != null) {
+            SymbolSpec.PercentPriceBySide pp = s.percentPrice();
+            long avg = m.averagePrice.quotePerLot(nowMs, pp.avgPriceMins());
+            if (avg > 0) {
+                long qpl = m.quotePerLot(c.price());
+                boolean buy = c.side() == Side.BUY;
+                long up = mulRate(avg, buy ? pp.bidMultiplierUp() : pp.askMultiplierUp());
+                long down = mulRate(avg, buy ? pp.bidMultiplierDown() : pp.askMultiplierDown());
+                if (qpl > up || qpl < down) {
+                    return RejectReason.FILTER_PERCENT_PRICE_BY_SIDE;
+                }
+            }
+        }
+        return RejectReason.NONE;
+    }
+
+    private RejectReason checkNotional(Market m, PlaceOrder c, boolean marketLike) {
+        SymbolSpec.NotionalFilter f = m.spec.notional();
+        long notional;
+        if (!marketLike) {
+            notional = mulSaturating(c.quantity() / m.stepSize, m.quotePerLot(c.price()));
+        } else if (c.quoteOrderQty() > 0) {
+            notional = c.quoteOrderQty();
+        } else if (c.type() != OrderType.MARKET) {
+            notional = mulSaturating(c.quantity() / m.stepSize, m.quotePerLot(c.stopPrice()));
+        } else {
+            long avg = m.averagePrice.quotePerLot(nowMs, f.avgPriceMins());
+            if (avg == 0) {
+                return RejectReason.NONE;
+            }
+            notional = mulSaturating(c.quantity() / m.stepSize, avg);
+        }
+        boolean checkMin = !marketLike || f.applyMinToMarket();
+        boolean checkMax = !marketLike || f.applyMaxToMarket();
+        if ((checkMin && notional < f.minNotional()) || (checkMax && f.maxNotional() > 0 && notional > f.maxNotional())) {
+            return RejectReason.FILTER_NOTIONAL;
+        }
+        return RejectReason.NONE;
+    }
+
+    private static boolean priceFilterOk(SymbolSpec s, long price) {
+        SymbolSpec.PriceFilter f = s.price();
+        return price >= f.minPrice() && price <= f.maxPrice() && price % f.tickSize() == 0;
+    }
+
+    private static boolean lotOk(SymbolSpec.LotSize f, long qty) {
+        return qty >= f.minQty() && qty <= f.maxQty() && (f.stepSize() == 0 || qty % f.stepSize() == 0);
+    }
+
+    private RejectReason checkAccountLimits(Market m, Account account, OrderType type, String clientOrderId,
+                                            int newOrders) {
+        SymbolSpec s = m.spec;
+        if (s.maxNumOrders() > 0 && account.openOrders(m.symbolId) + newOrders > s.maxNumOrders()) {
+            return RejectReason.FILTER_MAX_NUM_ORDERS;
+        }
+        if (type.isConditional() && s.maxNumAlgoOrders() > 0
+                && account.openAlgoOrders(m.symbolId) + 1 > s.maxNumAlgoOrders()) {
+            return RejectReason.FILTER_MAX_NUM_ALGO_ORDERS;
+        }
+        if (clientOrderId != null && account.orderIdForClientId(m.symbolId, clientOrderId) >= 0) {
+            return RejectReason.DUPLICATE_ORDER;
+        }
+        return RejectReason.NONE;
+    }
+
+    /** LIMIT_MAKER must not cross; a conditional order must not already be triggered. */
+    private static RejectReason checkPriceSanity(Market m, Side side, OrderType type, long price, long stopPrice) {
+        if (type == OrderType.LIMIT_MAKER && crossesBest(m, side, price)) {
+            return RejectReason.WOULD_MATCH_IMMEDIATELY;
+        }
+        if (type.isConditional() && m.lastPrice != 0
+                && m.stopsFor(side, isStopLoss(type)).wouldFire(stopPrice, m.lastPrice)) {
+            return RejectReason.WOULD_TRIGGER_IMMEDIATELY;
+        }
+        return RejectReason.NONE;
+    }
+
+    private static boolean crossesBest(Market m, Side side, long price) {
+        PriceLevel best = m.opposite(side).best();
+        return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
+    }
+
+    /**
+     * What an order must lock: quote at its limit price for a limit buy, its base quantity for a sell, the
+     * quote amount for a market buy by quote, and for market orders whose cost depends on the book (buy by
+     * quantity, sell by quote) what walking the book now says. Saturates at Long.MAX_VALUE (then no balance
+     * suffices).
+     */
+    private long lockNeeded(Market m, Side side, OrderType type, long price, long qty, long quoteQty, long stop) {
+        long lots = qty / m.stepSize;
+        if (side == Side.SELL) {
+            return quoteQty > 0 ? baseForQuote(m, quoteQty) : qty;
+        }
+        if (type.hasLimitPrice()) {
+            return mulSaturating(lots, m.quotePerLot(price));
+        }
+        if (quoteQty > 0) {
+            return quoteQty;
+        }
+        if (type.isConditional()) {
+            return mulSaturating(lots, m.quotePerLot(stop));
+        }
+        return costToBuy(m, lots);
+    }
+
+    /** Quote needed to buy {@code lots} from the asks now (or as much as they hold). */
+    private static long costToBuy(Market m, long lots) {
+        long cost = 0;
+        BookSide asks = m.asks;
+        for (int i = 0; i < asks.levelCount() && lots > 0; i++) {
+            PriceLevel level = asks.atDepth(i);
+            for (Order o = level.head; o != null && lots > 0; o = o.next) {
+                long take = Math.min(lots, o.remainingLots());
+                cost = addSaturating(cost, mulSaturating(take, level.quotePerLot));
+                lots -= take;
+            }
+        }
+        return cost;
+    }
+
+    /** Base needed to receive {@code quote} from the bids now, stopping at the first level it cannot take whole. */
+    private static long baseForQuote(Market m, long quote) {
+        long lotsNeeded = 0;
+        BookSide bids = m.bids;
+        for (int i = 0; i < bids.levelCount(); i++) {
+            PriceLevel level = bids.atDepth(i);
+            for (Order o = level.head; o != null; o = o.next) {
+                long afford = quote / level.quotePerLot;
+                long take = Math.min(afford, o.remainingLots());
+                lotsNeeded += take;
+                quote -= take * level.quotePerLot;
+                if (take < o.remainingLots()) {
+                    return lotsNeeded * m.stepSize;
+                }
+            }
+        }
+        return lotsNeeded * m.stepSize;
+    }
+
+    private Order newOrder(Market m, Account account, PlaceOrder c, long lock, long orderListId) {
+        Order o = acquireOrder();
+        o.orderId = nextOrderId++;
+        o.symbolId = m.symbolId;
+        o.userId = c.userId();
+        o.account = account;
+        o.side = c.side();
+        o.type = c.type();
+        o.timeInForce = c.timeInForce();
+        o.stpMode = c.stpMode() != null ? c.stpMode() : m.spec.defaultStp();
+        o.clientOrderId = c.clientOrderId();
+        o.price = c.price();
+        o.stopPrice = c.stopPrice();
+        o.quoteOrderQty = c.quoteOrderQty();
+        o.orderListId = orderListId;
+        o.stepSize = m.stepSize;
+        o.origLots = c.quantity() / m.stepSize;
+        o.icebergLots = c.icebergQty() / m.stepSize;
+        o.quotePerLot = c.price() > 0 ? m.quotePerLot(c.price()) : 0;
+        o.status = OrderStatus.NEW;
+        o.createdTimeMs = nowMs;
+        o.updatedTimeMs = nowMs;
+        o.triggered = false;
+        if (lock > 0) {
+            int asset = o.isBuy() ? m.quoteAssetId : m.baseAssetId;
+            account.lock(asset, lock);
+            accounts.touch(account, asset);
+            o.locked = lock;
+        }
+        orders.put(o.orderId, o);
+        account.addOpenOrder(m.symbolId, 1);
+        if (o.type.isConditional()) {
+            account.addOpenAlgoOrder(m.symbolId, 1);
+        }
+        if (o.clientOrderId != null) {
+            account.putClientId(m.symbolId, o.clientOrderId, o.orderId);
+        }
+        return o;
+    }
+
+    // ------------------------------------------------------------------ execution
+
+    /** Runs a working order as taker, then rests it, fills it or expires it according to its type. */
+    private void execute(Market m, Order o) {
+        o.workingTimeMs = nowMs;
+        boolean fok = o.timeInForce == TimeInForce.FOK;
+        if (!fok || fillableLots(m, o) >= o.remainingLots()) {
+            match(m, o);
+        } else {
+            stop = Stop.PRICE_OR_LIQUIDITY;
+        }
+        boolean market = o.price == 0;
+        if (o.isQuoteSized()) {
+            o.origLots = o.filledLots;
+        }
+        if (o.status == OrderStatus.EXPIRED_IN_MATCH) {
+            close(o);
+        } else if (o.isQuoteSized()) {
+            finish(o, stop == Stop.SIZE && o.filledLots > 0 ? OrderStatus.FILLED : OrderStatus.EXPIRED);
+        } else if (o.remainingLots() == 0) {
+            finish(o, OrderStatus.FILLED);
+        } else if (market || o.timeInForce == TimeInForce.IOC || fok) {
+            finish(o, OrderStatus.EXPIRED);
+        } else {
+            rest(m, o);
+        }
+    }
+
+    private void finish(Order o, OrderStatus status) {
+        o.status = status;
+        o.updatedTimeMs = nowMs;
+        if (status != OrderStatus.FILLED) {
+            listener.onOrder(o, ExecType.EXPIRED);
+        }
+        close(o);
+    }
+
+    private void rest(Market m, Order o) {
+        PriceLevel level = m.side(o.side).levelFor(o.price, o.quotePerLot);
+        long remaining = o.remainingLots();
+        o.visibleLots = o.icebergLots > 0 ? Math.min(o.icebergLots, remaining) : remaining;
+        if (o.workingTimeMs < 0) {
+            o.workingTimeMs = nowMs;
+        }
+        level.append(o);
+    }
+
+    /** Lots the taker may take at this level now: its remainder, or what its quote amount or budget affords. */
+    private static long takerLotsAt(Order o, PriceLevel level) {
+        if (o.quoteOrderQty != 0) {
+            if (o.side == Side.BUY) {
+                return o.locked / level.quotePerLot;
+            }
+            return Math.min((o.quoteOrderQty - o.cumQuote) / level.quotePerLot, o.locked / o.stepSize);
+        }
+        long remaining = o.remainingLots();
+        if (o.side == Side.BUY && o.quotePerLot == 0) {
+            remaining = Math.min(remaining, o.locked / level.quotePerLot);
+        }
+        return remaining;
+    }
+
+    private void match(Market m, Order o) {
+        BookSide opposite = m.opposite(o.side);
+        boolean buy = o.side == Side.BUY;
+        boolean limit = o.price != 0;
+        while (true) {
+            PriceLevel level = opposite.best();
+            if (level == null) {
+                stop = o.isQuoteSized() && remainingQuote(o) == 0 ? Stop.SIZE : Stop.PRICE_OR_LIQUIDITY;
+                return;
+            }
+            if (limit && (buy ? level.price > o.price : level.price < o.price)) {
+                stop = Stop.PRICE_OR_LIQUIDITY;
+                return;
+            }
+            Order maker = level.head;
+            while (maker != null) {
+                long want = takerLotsAt(o, level);
+                if (want <= 0) {
+                    stop = Stop.SIZE;
+                    return;
+                }
+                Order next = maker.next;
+                if (maker.userId == o.userId && o.stpMode != StpMode.NONE) {
+                    boolean takerExpired = preventSelfTrade(m, o, maker, level);
+                    if (takerExpired) {
+                        if (level.isEmpty()) {
+                            opposite.removeLevel(level);
+                        }
+                        stop = Stop.SELF_TRADE;
+                        return;
+                    }
+                } else {
+                    long lots = Math.min(want, maker.visibleLots);
+                    fill(m, o, maker, level, lots);
+                    if (maker.visibleLots == 0) {
+                        if (maker.remainingLots() > 0) {
+                            next = refreshIceberg(level, maker, next);
+                        } else {
+                            level.remove(maker);
+                            close(maker);
+                        }
+                    }
+                }
+                maker = next;
+            }
+            opposite.removeLevel(level);
+        }
+    }
+
+    private static long remainingQuote(Order o) {
+        return o.side == Side.BUY ? o.locked : o.quoteOrderQty - o.cumQuote;
+    }
+
+    /** Shows the iceberg's next slice at the back of its level; returns the order to match next. */
+    private static Order refreshIceberg(PriceLevel level, Order maker, Order next) {
+        long slice = Math.min(maker.icebergLots, maker.remainingLots());
+        if (next == null) {
+            maker.visibleLots = slice;
+            level.visibleLots += slice;
+            return maker;
+        }
+        level.remove(maker);
+        maker.visibleLots = slice;
+        level.append(maker);
+        return next;
+    }
+
+    /** Applies the taker's STP mode against a maker of the same account; true when the taker is done. */
+    private boolean preventSelfTrade(Market m, Order taker, Order maker, PriceLevel level) {
+        m.nextPreventedMatchId++;
+        switch (taker.stpMode) {
+            case EXPIRE_TAKER -> {
+                expireInMatch(taker);
+                return true;
+            }
+            case EXPIRE_MAKER -> {
+                expireMakerInMatch(maker, level);
+                return false;
+            }
+            case EXPIRE_BOTH -> {
+                expireMakerInMatch(maker, level);
+                expireInMatch(taker);
+                return true;
+            }
+            case DECREMENT -> {
+                if (taker.isQuoteSized()) {
+                    expireInMatch(taker);
+                    return true;
+                }
+                long lots = Math.min(taker.remainingLots(), maker.remainingLots());
+                decrement(taker, lots);
+                decrement(maker, lots);
+                long visible = Math.min(maker.visibleLots, maker.remainingLots());
+                level.visibleLots -= maker.visibleLots - visible;
+                maker.visibleLots = visible;
+                if (maker.remainingLots() == 0) {
+                    expireMakerInMatch(maker, level);
+                } else {
+                    listener.onOrder(maker, ExecType.TRADE_PREVENTION);
+                }
+                if (taker.remainingLots() == 0) {
+                    expireInMatch(taker);
+                    return true;
+                }
+                listener.onOrder(taker, ExecType.TRADE_PREVENTION);
+                return false;
+            }
+            default -> throw new IllegalStateException("no STP needed for " + taker.stpMode);
+        }
+    }
+
+    private void decrement(Order o, long lots) {
+        o.preventedLots += lots;
+        o.updatedTimeMs = nowMs;
+        releaseLots(o, lots);
+    }
+
+    private void expireInMatch(Order o) {
+        o.status = OrderStatus.EXPIRED_IN_MATCH;
+        o.updatedTimeMs = nowMs;
+        listener.onOrder(o, ExecType.TRADE_PREVENTION);
+    }
+
+    private void expireMakerInMatch(Order maker, PriceLevel level) {
+        level.remove(maker);
+        expireInMatch(maker);
+        close(maker);
+    }
+
+    /** Unlocks what {@code lots} fewer of a resting-style order no longer need (market buys settle at close). */
+    private void releaseLots(Order o, long lots) {
+        long amount = lots * o.lockPerLot();
+        if (amount > 0) {
+            int asset = o.side == Side.BUY ? markets[o.symbolId].quoteAssetId : markets[o.symbolId].baseAssetId;
+            o.account.unlock(asset, amount);
+            o.locked -= amount;
+            accounts.touch(o.account, asset);
+        }
+    }
+
+    /** Settles one fill of {@code lots} at the maker's level: both sides, fees, counters, and tells listeners. */
+    private void fill(Market m, Order taker, Order maker, PriceLevel level, long lots) {
+        long quote = lots * level.quotePerLot;
+        long base = lots * m.stepSize;
+        boolean buyerIsMaker = taker.side == Side.SELL;
+        Order buyer = buyerIsMaker ? maker : taker;
+        Order seller = buyerIsMaker ? taker : maker;
+        Account b = buyer.account;
+        Account s = seller.account;
+        int baseAsset = m.baseAssetId;
+        int quoteAsset = m.quoteAssetId;
+
+        long buyerLockUsed = buyer.quotePerLot == 0 ? quote : lots * buyer.quotePerLot;
+        b.debitLocked(quoteAsset, buyerLockUsed);
+        buyer.locked -= buyerLockUsed;
+        long buyerFee = Rates.applyFloor(base, fees.rate(b.feeTier(), buyerIsMaker));
+        b.credit(baseAsset, base - buyerFee);
+        if (buyerLockUsed > quote) {
+            b.credit(quoteAsset, buyerLockUsed - quote);
+        }
+        s.debitLocked(baseAsset, base);
+        seller.locked -= base;
+        long sellerFee = Rates.applyFloor(quote, fees.rate(s.feeTier(), !buyerIsMaker));
+        s.credit(quoteAsset, quote - sellerFee);
+        feeAccount.credit(baseAsset, buyerFee);
+        feeAccount.credit(quoteAsset, sellerFee);
+        accounts.touch(b, quoteAsset);
+        accounts.touch(b, baseAsset);
+        accounts.touch(s, baseAsset);
+        accounts.touch(s, quoteAsset);
+        accounts.touch(feeAccount, baseAsset);
+        accounts.touch(feeAccount, quoteAsset);
+
+        taker.filledLots += lots;
+        taker.cumQuote += quote;
+        taker.updatedTimeMs = nowMs;
+        taker.updateStatusAfterFill();
+        maker.filledLots += lots;
+        maker.cumQuote += quote;
+        maker.visibleLots -= lots;
+        maker.updatedTimeMs = nowMs;
+        maker.updateStatusAfterFill();
+        level.visibleLots -= lots;
+        m.lastPrice = level.price;
+        m.averagePrice.record(nowMs, lots, quote, level.quotePerLot);
+
+        MutableTrade t = trade;
+        t.tradeId = m.nextTradeId++;
+        t.symbolId = m.symbolId;
+        t.price = level.price;
+        t.qty = base;
+        t.quoteQty = quote;
+        t.buyerOrderId = buyer.orderId;
+        t.sellerOrderId = seller.orderId;
+        t.buyerUserId = buyer.userId;
+        t.sellerUserId = seller.userId;
+        t.buyerIsMaker = buyerIsMaker;
+        t.buyerFee = buyerFee;
+        t.sellerFee = sellerFee;
+        t.timeMs = nowMs;
+        listener.onTrade(t, taker, maker);
+
+        if (maker.ocoPeer != null) {
+            expirePeer(m, maker);
+        }
+        if (taker.ocoPeer != null) {
+            expirePeer(m, taker);
+        }
+    }
+
+    /** Lots the taker could fill now, as its FOK check: own orders count only where STP lets them trade. */
+    private static long fillableLots(Market m, Order o) {
+        BookSide opposite = m.opposite(o.side);
+        boolean buy = o.side == Side.BUY;
+        long need = o.remainingLots();
+        long found = 0;
+        for (int i = 0; i < opposite.levelCount() && found < need; i++) {
+            PriceLevel level = opposite.atDepth(i);
+            if (buy ? level.price > o.price : level.price < o.price) {
+                break;
+            }
+            for (Order maker = level.head; maker != null && found < need; maker = maker.next) {
+                if (maker.userId == o.userId && o.stpMode != StpMode.NONE) {
+                    if (o.stpMode != StpMode.EXPIRE_MAKER) {
+                        return found;
+                    }
+                } else {
+                    found += maker.remainingLots();
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Fires every conditional order the last price reached, each as a new taker, until none is left. */
+    private void processTriggers(Market m) {
+        if (m.lastPrice == 0) {
+            return;
+        }
+        while (true) {
+            StopList list = m.stopsOnRise;
+            Order o = list.firstTriggered(m.lastPrice);
+            if (o == null) {
+                list = m.stopsOnFall;
+                o = list.firstTriggered(m.lastPrice);
+            }
+            if (o == null) {
+                return;
+            }
+            list.remove(o);
+            trigger(m, o);
+        }
+    }
+
+    private void trigger(Market m, Order o) {
+        o.triggered = true;
+        o.updatedTimeMs = nowMs;
+        o.account.addOpenAlgoOrder(m.symbolId, -1);
+        boolean marketBuy = o.type.whenTriggered() == OrderType.MARKET && o.side == Side.BUY;
+        if (marketBuy) {
+            o.quotePerLot = 0;
+        }
+        if (o.ocoPeer != null) {
+            expirePeer(m, o);
+        }
+        if (marketBuy) {
+            // a market buy spends what the book asks now: top up the lock from free funds if it can
+            long cost = costToBuy(m, o.remainingLots());
+            long extra = Math.min(cost - o.locked, o.account.free(m.quoteAssetId));
+            if (extra > 0) {
+                o.account.lock(m.quoteAssetId, extra);
+                o.locked += extra;
+                accounts.touch(o.account, m.quoteAssetId);
+            }
+        }
+        listener.onOrder(o, ExecType.TRIGGERED);
+        execute(m, o);
+    }
+
+    /**
+     * The other leg of an OCO expires once this leg traded or triggered. The list's lock (held by either leg)
+     * goes to this leg as far as it needs it; the rest is released with the peer.
+     */
+    private void expirePeer(Market m, Order leg) {
+        Order peer = leg.ocoPeer;
+        leg.ocoPeer = null;
+        peer.ocoPeer = null;
+        long shared = leg.locked + peer.locked;
+        boolean marketBuy = leg.side == Side.BUY && leg.quotePerLot == 0;
+        long keep = marketBuy ? shared : Math.min(shared, leg.remainingLots() * leg.lockPerLot());
+        leg.locked = keep;
+        peer.locked = shared - keep;
+        removeFromBook(m, peer);
+        peer.status = OrderStatus.EXPIRED;
+        peer.updatedTimeMs = nowMs;
+        listener.onOrder(peer, ExecType.EXPIRED);
+        close(peer);
+    }
+
+    // ------------------------------------------------------------------ cancel, amend, move
+
+    public RejectReason cancel(CancelOrder c) {
+        Market m = market(c.symbolId());
+        if (m == null) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        Order o = find(m, c.userId(), c.orderId(), c.origClientOrderId());
+        if (o == null) {
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        cancelOrder(m, o);
+        return RejectReason.NONE;
+    }
+
+    /** Cancels the order and, if it is in an OCO, the other leg too. */
+    private void cancelOrder(Market m, Order o) {
+        Order peer = o.ocoPeer;
+        if (peer != null) {
+            o.ocoPeer = null;
+            peer.ocoPeer = null;
+            cancelOne(m, peer);
+        }
+        cancelOne(m, o);
+    }
+
+    private void cancelOne(Market m, Order o) {
+        removeFromBook(m, o);
+        o.status = OrderStatus.CANCELED;
+        o.updatedTimeMs = nowMs;
+        listener.onOrder(o, ExecType.CANCELED);
+        close(o);
+    }
+
+    public RejectReason cancelReplace(CancelReplace c) {
+        RejectReason cancelled = cancel(c.cancel());
+        if (cancelled != RejectReason.NONE && !c.allowFailure()) {
+            return cancelled;
+        }
+        if (c.newOrder().symbolId() != c.cancel().symbolId() || c.newOrder().userId() != c.cancel().userId()) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+        }
+        RejectReason placed = place(c.newOrder());
+        return placed != RejectReason.NONE ? placed : cancelled;
+    }
+
+    public RejectReason cancelAll(CancelAllOrders c) {
+        Market m = market(c.symbolId());
+        if (m == null) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        List<Order> mine = new ArrayList<>();
+        for (Order o : orders.values()) {
+            if (o.symbolId == m.symbolId && o.userId == c.userId()) {
+                mine.add(o);
+            }
+        }
+        if (mine.isEmpty()) {
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        mine.sort(Comparator.comparingLong(o -> o.orderId));
+        for (Order o : mine) {
+            if (o.status.isOpen() && orders.get(o.orderId) == o) {
+                cancelOrder(m, o);
+            }
+        }
+        return RejectReason.NONE;
+    }
+
+    public RejectReason amend(AmendOrder c) {
+        Market m = market(c.symbolId());
+        if (m == null) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        Order o = find(m, c.userId(), c.orderId(), null);
+        if (o == null) {
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        if (c.newQuantity() <= 0 || c.newQuantity() % m.stepSize != 0) {
+            return RejectReason.FILTER_LOT_SIZE;
+        }
+        long newLots = c.newQuantity() / m.stepSize;
+        if (newLots >= o.origLots || newLots <= o.filledLots + o.preventedLots || o.isQuoteSized()) {
+            return RejectReason.AMEND_NOT_A_DECREASE;
+        }
+        long removed = o.origLots - newLots;
+        o.origLots = newLots;
+        if (o.quotePerLot != 0 || o.side == Side.SELL) {
+            releaseLots(o, removed);
+        }
+        if (o.level != null) {
+            long visible = Math.min(o.visibleLots, o.remainingLots());
+            o.level.visibleLots -= o.visibleLots - visible;
+            o.visibleLots = visible;
+        }
+        o.updatedTimeMs = nowMs;
+        listener.onOrder(o, ExecType.REPLACED);
+        return RejectReason.NONE;
+    }
+
+    public RejectReason move(MoveOrder c) {
+        Market m = market(c.symbolId());
+        if (m == null) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        if (!m.isTrading()) {
+            return RejectReason.MARKET_CLOSED;
+        }
+        Order o = find(m, c.userId(), c.orderId(), null);
+        if (o == null) {
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        if (o.level == null || o.ocoPeer != null) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+        }
+        long price = c.newPrice();
+        if (!priceFilterOk(m.spec, price)) {
+            return RejectReason.FILTER_PRICE;
+        }
+        if (o.type == OrderType.LIMIT_MAKER && crossesBest(m, o.side, price)) {
+            return RejectReason.WOULD_MATCH_IMMEDIATELY;
+        }
+        long quotePerLot = m.quotePerLot(price);
+        if (o.side == Side.BUY) {
+            long need = mulSaturating(o.remainingLots(), quotePerLot);
+            if (need - o.locked > o.account.free(m.quoteAssetId)) {
+                return RejectReason.INSUFFICIENT_BALANCE;
+            }
+            if (need > o.locked) {
+                o.account.lock(m.quoteAssetId, need - o.locked);
+            } else if (need < o.locked) {
+                o.account.unlock(m.quoteAssetId, o.locked - need);
+            }
+            if (need != o.locked) {
+                accounts.touch(o.account, m.quoteAssetId);
+            }
+            o.locked = need;
+        }
+        removeFromBook(m, o);
+        o.price = price;
+        o.quotePerLot = quotePerLot;
+        o.updatedTimeMs = nowMs;
+        listener.onOrder(o, ExecType.REPLACED);
+        execute(m, o);
+        processTriggers(m);
+        return RejectReason.NONE;
+    }
+
+    private Order find(Market m, long userId, long orderId, String clientOrderId) {
+        Account account = accounts.get(userId);
+        if (account == null) {
+            return null;
+        }
+        long id = orderId;
+        if (id == 0) {
+            if (clientOrderId == null) {
+                return null;
+            }
+            id = account.orderIdForClientId(m.symbolId, clientOrderId);
+        }
+        Order o = orders.get(id);
+        if (o == null || o.symbolId != m.symbolId || o.userId != userId) {
+            return null;
+        }
+        if (clientOrderId != null && !clientOrderId.equals(o.clientOrderId)) {
+            return null;
+        }
+        return o;
+    }
+
+    private void removeFromBook(Market m, Order o) {
+        PriceLevel level = o.level;
+        if (level != null) {
+            level.remove(o);
+            if (level.isEmpty()) {
+                m.side(o.side).removeLevel(level);
+            }
+        } else if (o.type.isConditional() && !o.triggered) {
+            m.stopsFor(o.side, isStopLoss(o.type)).remove(o);
+        }
+    }
+
+    /** An order is done: unlock what it still holds, forget it and return it to the pool. */
+    private void close(Order o) {
+        Account account = o.account;
+        Market m = markets[o.symbolId];
+        if (o.locked > 0) {
+            int asset = o.side == Side.BUY ? m.quoteAssetId : m.baseAssetId;
+            account.unlock(asset, o.locked);
+            accounts.touch(account, asset);
+            o.locked = 0;
+        }
+        account.addOpenOrder(o.symbolId, -1);
+        if (o.type.isConditional() && !o.triggered) {
+            account.addOpenAlgoOrder(o.symbolId, -1);
+        }
+        if (o.clientOrderId != null) {
+            account.removeClientId(o.symbolId, o.clientOrderId);
+        }
+        orders.remove(o.orderId);
+        releaseOrder(o);
+    }
+
+    // ------------------------------------------------------------------ snapshot
+
+    /**
+     * Writes the books' dynamic state: counters, last prices, every open order in queue order. Specs and
+     * balances are the caller's to write; {@link #readFrom} expects the same specs and balances restored.
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeLong(nextOrderId);
+        out.writeLong(nextOrderListId);
+        out.writeInt(marketCount);
+        for (int i = 0; i < marketCount; i++) {
+            Market m = markets[i];
+            out.writeLong(m.nextTradeId);
+            out.writeLong(m.nextPreventedMatchId);
+            out.writeLong(m.lastPrice);
+            m.averagePrice.write(out);
+            for (BookSide side : new BookSide[] {m.bids, m.asks}) {
+                out.writeInt(side.levelCount());
+                for (int d = 0; d < side.levelCount(); d++) {
+                    PriceLevel level = side.atDepth(d);
+                    out.writeInt(level.orderCount);
+                    for (Order o = level.head; o != null; o = o.next) {
+                        writeOrder(out, o);
+                    }
+                }
+            }
+            for (StopList list : new StopList[] {m.stopsOnRise, m.stopsOnFall}) {
+                out.writeInt(list.size());
+                for (int k = 0; k < list.size(); k++) {
+                    writeOrder(out, list.get(k));
+                }
+            }
+        }
+    }
+
+    private static void writeOrder(DataOutput out, Order o) throws IOException {
+        out.writeLong(o.orderId);
+        out.writeLong(o.userId);
+        out.writeByte(o.side.ordinal());
+        out.writeByte(o.type.ordinal());
+        out.writeByte(o.timeInForce == null ? -1 : o.timeInForce.ordinal());
+        out.writeByte(o.stpMode.ordinal());
+        out.writeBoolean(o.clientOrderId != null);
+        if (o.clientOrderId != null) {
+            out.writeUTF(o.clientOrderId);
+        }
+        out.writeLong(o.price);
+        out.writeLong(o.stopPrice);
+        out.writeLong(o.quoteOrderQty);
+        out.writeLong(o.orderListId);
+        out.writeLong(o.origLots);
+        out.writeLong(o.filledLots);
+        out.writeLong(o.preventedLots);
+        out.writeLong(o.icebergLots);
+        out.writeLong(o.visibleLots);
+        out.writeLong(o.cumQuote);
+        out.writeLong(o.locked);
+        out.writeLong(o.quotePerLot);
+        out.writeByte(o.status.ordinal());
+        out.writeLong(o.createdTimeMs);
+        out.writeLong(o.updatedTimeMs);
+        out.writeLong(o.workingTimeMs);
+        out.writeBoolean(o.triggered);
+        out.writeLong(o.ocoPeer == null ? 0 : o.ocoPeer.orderId);
+    }
+
+    public void readFrom(DataInput in) throws IOException {
+        nextOrderId = in.readLong();
+        nextOrderListId = in.readLong();
+        int count = in.readInt();
+        if (count != marketCount) {
+            throw new IOException("snapshot has " + count + " symbols, specs list " + marketCount);
+        }
+        Long2LongOpenHashMap peers = new Long2LongOpenHashMap();
+        for (int i = 0; i < marketCount; i++) {
+            Market m = markets[i];
+            m.nextTradeId = in.readLong();
+            m.nextPreventedMatchId = in.readLong();
+            m.lastPrice = in.readLong();
+            m.averagePrice.read(in);
+            for (BookSide side : new BookSide[] {m.bids, m.asks}) {
+                int levels = in.readInt();
+                for (int d = 0; d < levels; d++) {
+                    int n = in.readInt();
+                    for (int k = 0; k < n; k++) {
+                        Order o = readOrder(in, m, peers);
+                        side.levelFor(o.price, o.quotePerLot).append(o);
+                    }
+                }
+            }
+            for (StopList list : new StopList[] {m.stopsOnRise, m.stopsOnFall}) {
+                int n = in.readInt();
+                for (int k = 0; k < n; k++) {
+                    list.add(readOrder(in, m, peers));
+                }
+            }
+        }
+        for (var e : peers.long2LongEntrySet()) {
+            orders.get(e.getLongKey()).ocoPeer = orders.get(e.getLongValue());
+        }
+    }
+
+    private Order readOrder(DataInput in, Market m, Long2LongOpenHashMap peers) throws IOException {
+        Order o = acquireOrder();
+        o.orderId = in.readLong();
+        o.userId = in.readLong();
+        o.account = accounts.getOrCreate(o.userId);
+        o.symbolId = m.symbolId;
+        o.stepSize = m.stepSize;
+        o.side = Side.values()[in.readByte()];
+        o.type = OrderType.values()[in.readByte()];
+        int tif = in.readByte();
+        o.timeInForce = tif < 0 ? null : TimeInForce.values()[tif];
+        o.stpMode = StpMode.values()[in.readByte()];
+        o.clientOrderId = in.readBoolean() ? in.readUTF() : null;
+        o.price = in.readLong();
+        o.stopPrice = in.readLong();
+        o.quoteOrderQty = in.readLong();
+        o.orderListId = in.readLong();
+        o.origLots = in.readLong();
+        o.filledLots = in.readLong();
+        o.preventedLots = in.readLong();
+        o.icebergLots = in.readLong();
+        o.visibleLots = in.readLong();
+        o.cumQuote = in.readLong();
+        o.locked = in.readLong();
+        o.quotePerLot = in.readLong();
+        o.status = OrderStatus.values()[in.readByte()];
+        o.createdTimeMs = in.readLong();
+        o.updatedTimeMs = in.readLong();
+        o.workingTimeMs = in.readLong();
+        o.triggered = in.readBoolean();
+        long peer = in.readLong();
+        if (peer != 0) {
+            peers.put(o.orderId, peer);
+        }
+        orders.put(o.orderId, o);
+        o.account.addOpenOrder(m.symbolId, 1);
+        if (o.type.isConditional() && !o.triggered) {
+            o.account.addOpenAlgoOrder(m.symbolId, 1);
+        }
+        if (o.clientOrderId != null) {
+            o.account.putClientId(m.symbolId, o.clientOrderId, o.orderId);
+        }
+        return o;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private Market market(int symbolId) {
+        return symbolId >= 0 && symbolId < marketCount ? markets[symbolId] : null;
+    }
+
+    private Order acquireOrder() {
+        Order o = poolSize == 0 ? new Order() : pool[--poolSize];
+        o.reset();
+        return o;
+    }
+
+    private void releaseOrder(Order o) {
+        o.account = null;
+        o.clientOrderId = null;
+        o.ocoPeer = null;
+        if (poolSize == pool.length) {
+            pool = Arrays.copyOf(pool, poolSize * 2);
+        }
+        pool[poolSize++] = o;
+    }
+
+    static long mulSaturating(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+            return lo;
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static long addSaturating(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /** value × rate / {@link Rates#ONE}, saturating; for price bands. */
+    private static long mulRate(long value, long rate) {
+        long whole = mulSaturating(value / Rates.ONE, rate);
+        long part = mulSaturating(value % Rates.ONE, rate) / Rates.ONE;
+        return addSaturating(whole, part);
+    }
+
+    /** Whether the symbol accepts orders at all in its current status. */
+    public boolean isTrading(int symbolId) {
+        Market m = market(symbolId);
+        return m != null && m.spec.status() == SymbolStatus.TRADING;
+    }
+}

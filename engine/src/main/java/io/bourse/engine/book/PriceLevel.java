@@ -1,0 +1,49 @@
+package io.bourse.engine.book;
+
+/** All resting orders at one price on one side, in time priority (a doubly linked FIFO). */
+final class PriceLevel {
+    long price;
+    long quotePerLot;
+    /** Sort key: ascending keys run from the worst level to the best (price for bids, -price for asks). */
+    long key;
+    long visibleLots;
+    int orderCount;
+    Order head;
+    Order tail;
+
+    void append(Order order) {
+        order.level = this;
+        order.prev = tail;
+        order.next = null;
+        if (tail == null) {
+            head = order;
+        } else {
+            tail.next = order;
+        }
+        tail = order;
+        orderCount++;
+        visibleLots += order.visibleLots;
+    }
+
+    void remove(Order order) {
+        if (order.prev == null) {
+            head = order.next;
+        } else {
+            order.prev.next = order.next;
+        }
+        if (order.next == null) {
+            tail = order.prev;
+        } else {
+            order.next.prev = order.prev;
+        }
+        orderCount--;
+        visibleLots -= order.visibleLots;
+        order.level = null;
+        order.prev = null;
+        order.next = null;
+    }
+
+    boolean isEmpty() {
+        return head == null;
+    }
+}
