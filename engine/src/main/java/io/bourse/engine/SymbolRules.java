@@ -7,6 +7,8 @@ import java.util.List;
 
 /** The rules a symbol spec must meet to be listed, so that all its arithmetic is exact and cannot overflow. */
 final class SymbolRules {
+    /** Average prices look back at most this many minutes. */
+    static final int MAX_AVG_PRICE_MINS = 60;
     private SymbolRules() {
     }
 
@@ -28,6 +30,7 @@ final class SymbolRules {
                 && lot.stepSize() > 0 && lot.minQty() > 0 && lot.minQty() <= lot.maxQty()
                 && market.stepSize() >= 0 && market.minQty() >= 0 && market.minQty() <= market.maxQty()
                 && s.notional().minNotional() >= 0 && s.notional().maxNotional() >= 0
+                && s.notional().avgPriceMins() >= 0 && s.notional().avgPriceMins() <= MAX_AVG_PRICE_MINS
                 && s.maxNumOrders() >= 0 && s.maxNumAlgoOrders() >= 0 && s.icebergParts() >= 0;
         if (!bounds) {
             return 0;
@@ -36,7 +39,7 @@ final class SymbolRules {
             SymbolSpec.PercentPriceBySide pp = s.percentPrice();
             if (pp.bidMultiplierDown() < 0 || pp.bidMultiplierDown() > pp.bidMultiplierUp()
                     || pp.askMultiplierDown() < 0 || pp.askMultiplierDown() > pp.askMultiplierUp()
-                    || pp.avgPriceMins() < 0) {
+                    || pp.avgPriceMins() < 0 || pp.avgPriceMins() > MAX_AVG_PRICE_MINS) {
                 return 0;
             }
         }

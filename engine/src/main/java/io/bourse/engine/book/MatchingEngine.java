@@ -543,9 +543,6 @@ public final class MatchingEngine {
             stop = Stop.PRICE_OR_LIQUIDITY;
         }
         boolean market = o.price == 0;
-        if (o.isQuoteSized()) {
-            o.origLots = o.filledLots;
-        }
         if (o.status == OrderStatus.EXPIRED_IN_MATCH) {
             close(o);
         } else if (o.isQuoteSized()) {
@@ -627,18 +624,18 @@ public final class MatchingEngine {
                 } else {
                     long lots = Math.min(want, maker.visibleLots);
                     fill(m, o, maker, level, lots);
-                    if (maker.visibleLots == 0) {
-                        if (maker.remainingLots() > 0) {
-                            next = refreshIceberg(level, maker, next);
-                        } else {
-                            level.remove(maker);
-                            close(maker);
-                        }
+                    if (maker.visibleLots > 0) {
+                        next = maker;   // the taker is done; the next round finds it wants nothing more
+                    } else if (maker.remainingLots() > 0) {
+                        next = refreshIceberg(level, maker, next);
+                    } else {
+                        level.remove(maker);
+                        close(maker);
                     }
                 }
                 maker = next;
             }
-            opposite.removeLevel(level);
+            opposite.removeLevel(level);   // every order of the level was taken or expired
         }
     }
 
@@ -769,7 +766,12 @@ public final class MatchingEngine {
         taker.filledLots += lots;
         taker.cumQuote += quote;
         taker.updatedTimeMs = nowMs;
-        taker.updateStatusAfterFill();
+        if (taker.isQuoteSized()) {
+            taker.origLots = taker.filledLots;
+            taker.status = takerLotsAt(taker, level) == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+        } else {
+            taker.updateStatusAfterFill();
+        }
         maker.filledLots += lots;
         maker.cumQuote += quote;
         maker.visibleLots -= lots;
