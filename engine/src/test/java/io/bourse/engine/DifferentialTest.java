@@ -167,7 +167,10 @@ class DifferentialTest {
                         : CancelOrder.byId(sym, user, id);
             } else if (r < 72) {
                 long id = someOrder(sym, user);
-                return new AmendOrder(sym, user, id, rnd.nextInt(40) * stepSize(sym));
+                long qty = rnd.nextInt(40) * stepSize(sym);
+                return rnd.nextInt(10) == 0 && clientIdOf(id) != null
+                        ? new AmendOrder(sym, user, 0, clientIdOf(id), qty)
+                        : AmendOrder.byId(sym, user, id, qty);
             } else if (r < 82) {
                 return new MoveOrder(sym, user, someOrder(sym, user), price(sym));
             } else if (r < 84) {

@@ -70,7 +70,7 @@ class OrderManagementTest {
     void amendShouldKeepQueuePriorityWhenReducing() {
         long first = x.limit(1, Side.SELL, "60000", "1");
         long second = x.limit(2, Side.SELL, "60000", "1");
-        x.ok(new AmendOrder(BTCUSDT, 1, first, qty("0.4")));
+        x.ok(AmendOrder.byId(BTCUSDT, 1, first, qty("0.4")));
 
         assertThat(x.orderEvents(first).getLast().execType()).isEqualTo(ExecType.REPLACED);
         assertThat(x.locked(1, BTC)).isEqualTo(qty("0.4"));
@@ -84,10 +84,10 @@ class OrderManagementTest {
         long id = x.limit(1, Side.SELL, "60000", "1");
         x.limit(3, Side.BUY, "60000", "0.3");
 
-        assertThat(x.apply(new AmendOrder(BTCUSDT, 1, id, qty("1.5")))).isEqualTo(RejectReason.AMEND_NOT_A_DECREASE);
-        assertThat(x.apply(new AmendOrder(BTCUSDT, 1, id, qty("0.3")))).isEqualTo(RejectReason.AMEND_NOT_A_DECREASE);
-        assertThat(x.apply(new AmendOrder(BTCUSDT, 1, id, qty("0.300001")))).isEqualTo(RejectReason.FILTER_LOT_SIZE);
-        x.ok(new AmendOrder(BTCUSDT, 1, id, qty("0.5")));
+        assertThat(x.apply(AmendOrder.byId(BTCUSDT, 1, id, qty("1.5")))).isEqualTo(RejectReason.AMEND_NOT_A_DECREASE);
+        assertThat(x.apply(AmendOrder.byId(BTCUSDT, 1, id, qty("0.3")))).isEqualTo(RejectReason.AMEND_NOT_A_DECREASE);
+        assertThat(x.apply(AmendOrder.byId(BTCUSDT, 1, id, qty("0.300001")))).isEqualTo(RejectReason.FILTER_LOT_SIZE);
+        x.ok(AmendOrder.byId(BTCUSDT, 1, id, qty("0.5")));
         assertThat(x.engine.order(id).leavesQty()).isEqualTo(qty("0.2"));
     }
 

@@ -810,7 +810,7 @@ final class ReferenceExchange {
             return RejectReason.UNKNOWN_SYMBOL;
         }
         Sym s = symbols.get(c.symbolId());
-        Ord o = find(c.symbolId(), c.userId(), c.orderId(), null);
+        Ord o = find(c.symbolId(), c.userId(), c.orderId(), c.origClientOrderId());
         if (o == null) {
             return RejectReason.UNKNOWN_ORDER;
         }

@@ -74,7 +74,7 @@ class SnapshotTest {
         x.place(new PlaceOrder(BTCUSDT, 1, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, price("61000"), qty("2"),
                 0, 0, qty("0.5"), null, "ice"));
         long bid = x.limit(2, Side.BUY, "59000", "2");
-        x.ok(new AmendOrder(BTCUSDT, 2, bid, qty("1.5")));
+        x.ok(AmendOrder.byId(BTCUSDT, 2, bid, qty("1.5")));
         x.place(new PlaceOrder(BTCUSDT, 2, Side.SELL, OrderType.STOP_LOSS_LIMIT, TimeInForce.GTC, price("55000"),
                 qty("1"), 0, price("56000"), 0, StpMode.EXPIRE_MAKER, null));
         x.ok(new PlaceOco(BTCUSDT, 1, Side.SELL, qty("1"), OrderType.LIMIT_MAKER, price("65000"), 0, null, null,

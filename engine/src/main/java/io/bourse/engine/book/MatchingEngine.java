@@ -968,7 +968,7 @@ public final class MatchingEngine {
         if (m == null) {
             return RejectReason.UNKNOWN_SYMBOL;
         }
-        Order o = find(m, c.userId(), c.orderId(), null);
+        Order o = find(m, c.userId(), c.orderId(), c.origClientOrderId());
         if (o == null) {
             return RejectReason.UNKNOWN_ORDER;
         }

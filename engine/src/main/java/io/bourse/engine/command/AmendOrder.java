@@ -2,8 +2,13 @@ package io.bourse.engine.command;
 
 /**
  * Reduces an open order's quantity keeping its place in the queue, as Binance's
- * {@code order/amend/keepPriority}. {@code newQuantity} is the new total (original) quantity: below the current
- * one and above what already executed.
+ * {@code order/amend/keepPriority}. The order is found by {@code orderId} or, when that is 0, by
+ * {@code origClientOrderId}. {@code newQuantity} is the new total (original) quantity: below the current one
+ * and above what already executed.
  */
-public record AmendOrder(int symbolId, long userId, long orderId, long newQuantity) implements Command {
+public record AmendOrder(int symbolId, long userId, long orderId, String origClientOrderId, long newQuantity)
+        implements Command {
+    public static AmendOrder byId(int symbolId, long userId, long orderId, long newQuantity) {
+        return new AmendOrder(symbolId, userId, orderId, null, newQuantity);
+    }
 }

@@ -1,0 +1,29 @@
+# Sourced by the project's scripts: finds a JDK >= 21 and exports JAVA_HOME.
+# Order: $JAVA_HOME if it is >= 21, then /usr/lib/jvm/temurin-25-jdk-amd64, then any /usr/lib/jvm/* >= 21.
+
+bourse_java_version() {
+    # prints the feature version (17, 21, 25, ...) of the java binary given, or nothing
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+}
+
+bourse_find_jdk() {
+    local candidate version
+    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+        [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+        version=$(bourse_java_version "$candidate/bin/java")
+        if [ -n "$version" ] && [ "$version" -ge 21 ]; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+if ! BOURSE_JDK=$(bourse_find_jdk); then
+    echo "error: Bourse needs a JDK 21 or newer (java and javac)." >&2
+    echo "       Set JAVA_HOME to one, or install one under /usr/lib/jvm (e.g. Temurin 25)." >&2
+    echo "       Found: JAVA_HOME=${JAVA_HOME:-<unset>}; java on PATH: $(command -v java || echo none)" >&2
+    exit 1
+fi
+export JAVA_HOME="$BOURSE_JDK"
+export PATH="$JAVA_HOME/bin:$PATH"
