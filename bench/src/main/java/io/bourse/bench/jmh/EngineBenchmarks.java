@@ -41,7 +41,7 @@ public class EngineBenchmarks {
     private static final long MID = 6_000_000L * WorkloadMarket.TICK;
     private static final long LOT = WorkloadMarket.LOT;
     private static final int S = WorkloadMarket.SYMBOL;
-    private static final int AMEND_STEPS = 100_000;
+    private static final int AMEND_STEPS = 50_000;
 
     private Engine engine;
     private long seq;

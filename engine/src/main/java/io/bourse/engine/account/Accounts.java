@@ -9,7 +9,11 @@ import java.util.function.Consumer;
  * All accounts by user id, and the balances the current command touched (reported once each at its end).
  */
 public final class Accounts {
+    /** User ids below this are also found by index, without hashing (platform ids count up from 1). */
+    private static final int DIRECT_LIMIT = 1 << 22;
+
     private final Long2ObjectOpenHashMap<Account> byUser = new Long2ObjectOpenHashMap<>();
+    private Account[] direct = new Account[1024];
     private Account[] touchedAccounts = new Account[64];
     private int[] touchedAssets = new int[64];
     private int touchedCount;
@@ -17,14 +21,23 @@ public final class Accounts {
 
     /** The account, or null when the user never had funds. */
     public Account get(long userId) {
-        return byUser.get(userId);
+        if (userId >= 0 && userId < direct.length) {
+            return direct[(int) userId];
+        }
+        return userId >= 0 && userId < DIRECT_LIMIT ? null : byUser.get(userId);
     }
 
     public Account getOrCreate(long userId) {
-        Account account = byUser.get(userId);
+        Account account = get(userId);
         if (account == null) {
             account = new Account(userId);
             byUser.put(userId, account);
+            if (userId >= 0 && userId < DIRECT_LIMIT) {
+                if (userId >= direct.length) {
+                    direct = Arrays.copyOf(direct, (int) Math.min(DIRECT_LIMIT, Math.max(userId + 1, direct.length * 2L)));
+                }
+                direct[(int) userId] = account;
+            }
         }
         return account;
     }

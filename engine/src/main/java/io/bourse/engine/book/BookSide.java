@@ -4,12 +4,14 @@ import io.bourse.engine.Side;
 
 /**
  * One side of a book: price levels in an array sorted from the worst price to the best, so the best level is
- * the last element and taking it away costs nothing. New levels are found by binary search; most land near the
- * top, so the array copy that opens a slot is short. Removed levels go back to a free list.
+ * the last element and taking it away costs nothing. Their sort keys sit in a parallel {@code long[]}, so the
+ * binary search reads one small contiguous array rather than chasing level objects; most new levels land near
+ * the top, so the array copy that opens a slot is short. Removed levels go back to a free list.
  */
 final class BookSide {
     private final Side side;
     private PriceLevel[] levels = new PriceLevel[256];
+    private long[] keys = new long[256];
     private int size;
     private PriceLevel[] free = new PriceLevel[64];
     private int freeCount;
@@ -44,28 +46,26 @@ final class BookSide {
         return side == Side.BUY ? price : -price;
     }
 
-    /** Index of the level with this key, or -(insertionPoint + 1). Searches from the top, where most hits are. */
+    /** Index of the level with this key, or -(insertionPoint + 1). */
     private int indexOf(long key) {
+        long[] k = keys;
         int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long k = levels[mid].key;
-            if (k < key) {
-                lo = mid + 1;
-            } else if (k > key) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
+        int n = size;
+        while (n > 1) {
+            int half = n >>> 1;
+            lo = k[lo + half - 1] < key ? lo + half : lo;
+            n -= half;
         }
-        return -(lo + 1);
+        if (n == 1 && k[lo] < key) {
+            lo++;
+        }
+        return lo < size && k[lo] == key ? lo : -(lo + 1);
     }
 
     /** The level at {@code price}, created (empty) if missing. */
     PriceLevel levelFor(long price, long quotePerLot) {
         long key = keyOf(price);
-        if (size > 0 && levels[size - 1].key == key) {
+        if (size > 0 && keys[size - 1] == key) {
             return levels[size - 1];
         }
         int idx = indexOf(key);
@@ -75,8 +75,11 @@ final class BookSide {
         int insertAt = -idx - 1;
         if (size == levels.length) {
             levels = java.util.Arrays.copyOf(levels, size * 2);
+            keys = java.util.Arrays.copyOf(keys, size * 2);
         }
         System.arraycopy(levels, insertAt, levels, insertAt + 1, size - insertAt);
+        System.arraycopy(keys, insertAt, keys, insertAt + 1, size - insertAt);
+        keys[insertAt] = key;
         PriceLevel level = newLevel();
         level.price = price;
         level.quotePerLot = quotePerLot;
@@ -97,6 +100,7 @@ final class BookSide {
                 throw new IllegalStateException("level not in book: " + level.price);
             }
             System.arraycopy(levels, idx + 1, levels, idx, size - idx - 1);
+            System.arraycopy(keys, idx + 1, keys, idx, size - idx - 1);
         }
         levels[--size] = null;
         recycle(level);

@@ -22,14 +22,12 @@ import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.market.Rates;
 import io.bourse.engine.market.SymbolSpec;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -45,7 +43,7 @@ public final class MatchingEngine {
     private final Accounts accounts;
     private final FeeSchedule fees;
     private final EngineListener listener;
-    private final Long2ObjectOpenHashMap<Order> orders = new Long2ObjectOpenHashMap<>();
+    private final OrderIndex orders = new OrderIndex();
     private final MutableTrade trade = new MutableTrade();
     private Market[] markets = new Market[8];
     private int marketCount;
@@ -134,9 +132,7 @@ public final class MatchingEngine {
 
     /** Every open order, in no particular order (for invariant checks). */
     public void forEachOpenOrder(Consumer<OrderView> visitor) {
-        for (Order o : orders.values()) {
-            visitor.accept(o);
-        }
+        orders.forEach(visitor::accept);
     }
 
     /** Amount an open order holds locked (for invariant checks). */
@@ -520,7 +516,7 @@ public final class MatchingEngine {
             accounts.touch(account, asset);
             o.locked = lock;
         }
-        orders.put(o.orderId, o);
+        orders.put(o);
         account.addOpenOrder(m.symbolId, 1);
         if (o.type.isConditional()) {
             account.addOpenAlgoOrder(m.symbolId, 1);
@@ -946,15 +942,14 @@ public final class MatchingEngine {
             return RejectReason.UNKNOWN_SYMBOL;
         }
         List<Order> mine = new ArrayList<>();
-        for (Order o : orders.values()) {
+        orders.forEach(o -> {
             if (o.symbolId == m.symbolId && o.userId == c.userId()) {
                 mine.add(o);
             }
-        }
+        });
         if (mine.isEmpty()) {
             return RejectReason.UNKNOWN_ORDER;
         }
-        mine.sort(Comparator.comparingLong(o -> o.orderId));
         for (Order o : mine) {
             if (o.status.isOpen() && orders.get(o.orderId) == o) {
                 cancelOrder(m, o);
@@ -1233,7 +1228,7 @@ public final class MatchingEngine {
         if (peer != 0) {
             peers.put(o.orderId, peer);
         }
-        orders.put(o.orderId, o);
+        orders.put(o);
         o.account.addOpenOrder(m.symbolId, 1);
         if (o.type.isConditional() && !o.triggered) {
             o.account.addOpenAlgoOrder(m.symbolId, 1);
