@@ -45,6 +45,7 @@ public final class MatchingEngine {
     private final EngineListener listener;
     private final OrderIndex orders = new OrderIndex();
     private final MutableTrade trade = new MutableTrade();
+    private final OrderRequest request = new OrderRequest();
     private Market[] markets = new Market[8];
     private int marketCount;
     private Order[] pool = new Order[256];
@@ -151,10 +152,12 @@ public final class MatchingEngine {
         if (!m.isTrading()) {
             return RejectReason.MARKET_CLOSED;
         }
-        RejectReason r = checkShape(m, c);
-        if (r == RejectReason.NONE) {
-            r = checkFilters(m, c);
+        RejectReason r = OrderEntry.checkShape(m, c);
+        if (r != RejectReason.NONE) {
+            return r;
         }
+        OrderRequest q = request.derive(m, c);
+        r = OrderEntry.checkFilters(m, q, nowMs);
         if (r != RejectReason.NONE) {
             return r;
         }
@@ -162,23 +165,23 @@ public final class MatchingEngine {
         if (account == null) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
-        r = checkAccountLimits(m, account, c.type(), c.clientOrderId(), 1);
+        r = OrderEntry.checkAccountLimits(m, account, c.type(), c.clientOrderId(), 1);
         if (r != RejectReason.NONE) {
             return r;
         }
-        r = checkPriceSanity(m, c.side(), c.type(), c.price(), c.stopPrice());
+        r = OrderEntry.checkPriceSanity(m, c.side(), c.type(), c.price(), c.stopPrice());
         if (r != RejectReason.NONE) {
             return r;
         }
-        long lock = lockNeeded(m, c.side(), c.type(), c.price(), c.quantity(), c.quoteOrderQty(), c.stopPrice());
+        long lock = OrderEntry.lockNeeded(m, q);
         int spendAsset = c.side() == Side.BUY ? m.quoteAssetId : m.baseAssetId;
         if (lock > account.free(spendAsset)) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
-        Order o = newOrder(m, account, c, lock, -1);
+        Order o = newOrder(m, account, q, lock, -1);
         listener.onOrder(o, ExecType.NEW);
         if (c.type().isConditional()) {
-            m.stopsFor(o.side, isStopLoss(o.type)).add(o);
+            m.stopsFor(o.side, OrderEntry.isStopLoss(o.type)).add(o);
         } else {
             execute(m, o);
             processTriggers(m);
@@ -199,13 +202,15 @@ public final class MatchingEngine {
                 c.abovePrice(), c.quantity(), 0, c.aboveStopPrice(), 0, c.stpMode(), c.aboveClientOrderId());
         PlaceOrder below = new PlaceOrder(c.symbolId(), c.userId(), c.side(), c.belowType(), c.belowTimeInForce(),
                 c.belowPrice(), c.quantity(), 0, c.belowStopPrice(), 0, c.stpMode(), c.belowClientOrderId());
-        RejectReason r = checkOcoLegs(m, c, above, below);
-        for (PlaceOrder leg : List.of(above, below)) {
+        RejectReason r = OrderEntry.checkOcoLegs(c, above, below);
+        OrderRequest aboveRequest = new OrderRequest().derive(m, above);
+        OrderRequest belowRequest = new OrderRequest().derive(m, below);
+        for (OrderRequest leg : List.of(aboveRequest, belowRequest)) {
             if (r == RejectReason.NONE) {
-                r = checkShape(m, leg);
+                r = OrderEntry.checkShape(m, leg.command);
             }
             if (r == RejectReason.NONE) {
-                r = checkFilters(m, leg);
+                r = OrderEntry.checkFilters(m, leg, nowMs);
             }
         }
         if (r != RejectReason.NONE) {
@@ -218,29 +223,29 @@ public final class MatchingEngine {
         if (c.aboveClientOrderId() != null && c.aboveClientOrderId().equals(c.belowClientOrderId())) {
             return RejectReason.DUPLICATE_ORDER;
         }
-        r = checkAccountLimits(m, account, above.type(), above.clientOrderId(), 2);
+        r = OrderEntry.checkAccountLimits(m, account, above.type(), above.clientOrderId(), 2);
         if (r == RejectReason.NONE) {
-            r = checkAccountLimits(m, account, below.type(), below.clientOrderId(), 2);
+            r = OrderEntry.checkAccountLimits(m, account, below.type(), below.clientOrderId(), 2);
         }
         if (r != RejectReason.NONE) {
             return r;
         }
         for (PlaceOrder leg : List.of(above, below)) {
-            r = checkPriceSanity(m, leg.side(), leg.type(), leg.price(), leg.stopPrice());
+            r = OrderEntry.checkPriceSanity(m, leg.side(), leg.type(), leg.price(), leg.stopPrice());
             if (r != RejectReason.NONE) {
                 return r;
             }
         }
         // Both legs can spend the same funds (only one will ever execute): lock the larger need once.
-        long lockAbove = lockNeeded(m, c.side(), above.type(), above.price(), c.quantity(), 0, above.stopPrice());
-        long lockBelow = lockNeeded(m, c.side(), below.type(), below.price(), c.quantity(), 0, below.stopPrice());
+        long lockAbove = OrderEntry.lockNeeded(m, aboveRequest);
+        long lockBelow = OrderEntry.lockNeeded(m, belowRequest);
         int spendAsset = c.side() == Side.BUY ? m.quoteAssetId : m.baseAssetId;
         if (Math.max(lockAbove, lockBelow) > account.free(spendAsset)) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
         long listId = nextOrderListId++;
-        Order first = newOrder(m, account, above, lockAbove, listId);
-        Order second = newOrder(m, account, below, 0, listId);
+        Order first = newOrder(m, account, aboveRequest, lockAbove, listId);
+        Order second = newOrder(m, account, belowRequest, 0, listId);
         // one shared lock: the leg that locks less borrows from the other's
         if (lockBelow > lockAbove) {
             long extra = lockBelow - lockAbove;
@@ -253,7 +258,7 @@ public final class MatchingEngine {
         listener.onOrder(second, ExecType.NEW);
         for (Order leg : new Order[] {first, second}) {
             if (leg.type.isConditional()) {
-                m.stopsFor(leg.side, isStopLoss(leg.type)).add(leg);
+                m.stopsFor(leg.side, OrderEntry.isStopLoss(leg.type)).add(leg);
             } else {
                 rest(m, leg);
             }
@@ -261,233 +266,8 @@ public final class MatchingEngine {
         return RejectReason.NONE;
     }
 
-    /** Last-price relations Binance requires: SELL limit/TP &gt; last &gt; stop; BUY limit/TP &lt; last &lt; stop. */
-    private static RejectReason checkOcoLegs(Market m, PlaceOco c, PlaceOrder above, PlaceOrder below) {
-        if (c.side() == null || c.aboveType() == null || c.belowType() == null) {
-            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
-        }
-        boolean sell = c.side() == Side.SELL;
-        boolean aboveOk = sell
-                ? above.type() == OrderType.LIMIT_MAKER || isTakeProfit(above.type())
-                : isStopLoss(above.type());
-        boolean belowOk = sell
-                ? isStopLoss(below.type())
-                : below.type() == OrderType.LIMIT_MAKER || isTakeProfit(below.type());
-        if (!aboveOk || !belowOk) {
-            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
-        }
-        long abovePx = above.type().isConditional() ? above.stopPrice() : above.price();
-        long belowPx = below.type().isConditional() ? below.stopPrice() : below.price();
-        if (abovePx <= belowPx) {
-            return RejectReason.OCO_BAD_PRICES;
-        }
-        return RejectReason.NONE;
-    }
-
-    private static boolean isStopLoss(OrderType t) {
-        return t == OrderType.STOP_LOSS || t == OrderType.STOP_LOSS_LIMIT;
-    }
-
-    private static boolean isTakeProfit(OrderType t) {
-        return t == OrderType.TAKE_PROFIT || t == OrderType.TAKE_PROFIT_LIMIT;
-    }
-
-    /** Which fields each order type needs and forbids. The gateway checks these too, with finer error codes. */
-    private static RejectReason checkShape(Market m, PlaceOrder c) {
-        OrderType type = c.type();
-        if (c.side() == null || type == null || c.price() < 0 || c.quantity() < 0 || c.quoteOrderQty() < 0
-                || c.stopPrice() < 0 || c.icebergQty() < 0) {
-            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
-        }
-        boolean needsTif = type == OrderType.LIMIT || type == OrderType.STOP_LOSS_LIMIT
-                || type == OrderType.TAKE_PROFIT_LIMIT;
-        boolean ok = (c.timeInForce() != null) == needsTif
-                && (c.price() > 0) == type.hasLimitPrice()
-                && (c.stopPrice() > 0) == type.isConditional();
-        if (type == OrderType.MARKET) {
-            ok &= (c.quantity() > 0) != (c.quoteOrderQty() > 0);
-        } else {
-            ok &= c.quantity() > 0 && c.quoteOrderQty() == 0;
-        }
-        if (c.icebergQty() > 0) {
-            boolean restsAsGtc = type == OrderType.LIMIT_MAKER || c.timeInForce() == TimeInForce.GTC;
-            ok &= type.hasLimitPrice() && restsAsGtc && c.icebergQty() < c.quantity();
-            if (ok && m.spec.icebergParts() == 0) {
-                return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
-            }
-        }
-        return ok ? RejectReason.NONE : RejectReason.UNSUPPORTED_ORDER_COMBINATION;
-    }
-
-    private RejectReason checkFilters(Market m, PlaceOrder c) {
-        SymbolSpec s = m.spec;
-        OrderType type = c.type();
-        if (type.hasLimitPrice() && !priceFilterOk(s, c.price())) {
-            return RejectReason.FILTER_PRICE;
-        }
-        if (type.isConditional() && !priceFilterOk(s, c.stopPrice())) {
-            return RejectReason.FILTER_PRICE;
-        }
-        if (c.quantity() > 0 && !lotOk(s.lotSize(), c.quantity())) {
-            return RejectReason.FILTER_LOT_SIZE;
-        }
-        boolean marketLike = type.whenTriggered() == OrderType.MARKET;
-        if (marketLike && c.quantity() > 0 && !lotOk(s.marketLotSize(), c.quantity())) {
-            return RejectReason.FILTER_MARKET_LOT_SIZE;
-        }
-        if (c.icebergQty() > 0) {
-            if (!lotOk(s.lotSize(), c.icebergQty())) {
-                return RejectReason.FILTER_LOT_SIZE;
-            }
-            long parts = (c.quantity() + c.icebergQty() - 1) / c.icebergQty();
-            if (parts > s.icebergParts()) {
-                return RejectReason.FILTER_ICEBERG_PARTS;
-            }
-        }
-        RejectReason r = checkNotional(m, c, marketLike);
-        if (r != RejectReason.NONE) {
-            return r;
-        }
-        if (type.hasLimitPrice() && s.percentPrice() != null) {
-            SymbolSpec.PercentPriceBySide pp = s.percentPrice();
-            long avg = m.averagePrice.quotePerLot(nowMs, pp.avgPriceMins());
-            if (avg > 0) {
-                long qpl = m.quotePerLot(c.price());
-                boolean buy = c.side() == Side.BUY;
-                long up = mulRate(avg, buy ? pp.bidMultiplierUp() : pp.askMultiplierUp());
-                long down = mulRate(avg, buy ? pp.bidMultiplierDown() : pp.askMultiplierDown());
-                if (qpl > up || qpl < down) {
-                    return RejectReason.FILTER_PERCENT_PRICE_BY_SIDE;
-                }
-            }
-        }
-        return RejectReason.NONE;
-    }
-
-    private RejectReason checkNotional(Market m, PlaceOrder c, boolean marketLike) {
-        SymbolSpec.NotionalFilter f = m.spec.notional();
-        long notional;
-        if (!marketLike) {
-            notional = mulSaturating(c.quantity() / m.stepSize, m.quotePerLot(c.price()));
-        } else if (c.quoteOrderQty() > 0) {
-            notional = c.quoteOrderQty();
-        } else if (c.type() != OrderType.MARKET) {
-            notional = mulSaturating(c.quantity() / m.stepSize, m.quotePerLot(c.stopPrice()));
-        } else {
-            long avg = m.averagePrice.quotePerLot(nowMs, f.avgPriceMins());
-            if (avg == 0) {
-                return RejectReason.NONE;
-            }
-            notional = mulSaturating(c.quantity() / m.stepSize, avg);
-        }
-        boolean checkMin = !marketLike || f.applyMinToMarket();
-        boolean checkMax = !marketLike || f.applyMaxToMarket();
-        if ((checkMin && notional < f.minNotional()) || (checkMax && f.maxNotional() > 0 && notional > f.maxNotional())) {
-            return RejectReason.FILTER_NOTIONAL;
-        }
-        return RejectReason.NONE;
-    }
-
-    private static boolean priceFilterOk(SymbolSpec s, long price) {
-        SymbolSpec.PriceFilter f = s.price();
-        return price >= f.minPrice() && price <= f.maxPrice() && price % f.tickSize() == 0;
-    }
-
-    private static boolean lotOk(SymbolSpec.LotSize f, long qty) {
-        return qty >= f.minQty() && qty <= f.maxQty() && (f.stepSize() == 0 || qty % f.stepSize() == 0);
-    }
-
-    private RejectReason checkAccountLimits(Market m, Account account, OrderType type, String clientOrderId,
-                                            int newOrders) {
-        SymbolSpec s = m.spec;
-        if (s.maxNumOrders() > 0 && account.openOrders(m.symbolId) + newOrders > s.maxNumOrders()) {
-            return RejectReason.FILTER_MAX_NUM_ORDERS;
-        }
-        if (type.isConditional() && s.maxNumAlgoOrders() > 0
-                && account.openAlgoOrders(m.symbolId) + 1 > s.maxNumAlgoOrders()) {
-            return RejectReason.FILTER_MAX_NUM_ALGO_ORDERS;
-        }
-        if (clientOrderId != null && account.orderIdForClientId(m.symbolId, clientOrderId) >= 0) {
-            return RejectReason.DUPLICATE_ORDER;
-        }
-        return RejectReason.NONE;
-    }
-
-    /** LIMIT_MAKER must not cross; a conditional order must not already be triggered. */
-    private static RejectReason checkPriceSanity(Market m, Side side, OrderType type, long price, long stopPrice) {
-        if (type == OrderType.LIMIT_MAKER && crossesBest(m, side, price)) {
-            return RejectReason.WOULD_MATCH_IMMEDIATELY;
-        }
-        if (type.isConditional() && m.lastPrice != 0
-                && m.stopsFor(side, isStopLoss(type)).wouldFire(stopPrice, m.lastPrice)) {
-            return RejectReason.WOULD_TRIGGER_IMMEDIATELY;
-        }
-        return RejectReason.NONE;
-    }
-
-    private static boolean crossesBest(Market m, Side side, long price) {
-        PriceLevel best = m.opposite(side).best();
-        return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
-    }
-
-    /**
-     * What an order must lock: quote at its limit price for a limit buy, its base quantity for a sell, the
-     * quote amount for a market buy by quote, and for market orders whose cost depends on the book (buy by
-     * quantity, sell by quote) what walking the book now says. Saturates at Long.MAX_VALUE (then no balance
-     * suffices).
-     */
-    private long lockNeeded(Market m, Side side, OrderType type, long price, long qty, long quoteQty, long stop) {
-        long lots = qty / m.stepSize;
-        if (side == Side.SELL) {
-            return quoteQty > 0 ? baseForQuote(m, quoteQty) : qty;
-        }
-        if (type.hasLimitPrice()) {
-            return mulSaturating(lots, m.quotePerLot(price));
-        }
-        if (quoteQty > 0) {
-            return quoteQty;
-        }
-        if (type.isConditional()) {
-            return mulSaturating(lots, m.quotePerLot(stop));
-        }
-        return costToBuy(m, lots);
-    }
-
-    /** Quote needed to buy {@code lots} from the asks now (or as much as they hold). */
-    private static long costToBuy(Market m, long lots) {
-        long cost = 0;
-        BookSide asks = m.asks;
-        for (int i = 0; i < asks.levelCount() && lots > 0; i++) {
-            PriceLevel level = asks.atDepth(i);
-            for (Order o = level.head; o != null && lots > 0; o = o.next) {
-                long take = Math.min(lots, o.remainingLots());
-                cost = addSaturating(cost, mulSaturating(take, level.quotePerLot));
-                lots -= take;
-            }
-        }
-        return cost;
-    }
-
-    /** Base needed to receive {@code quote} from the bids now, stopping at the first level it cannot take whole. */
-    private static long baseForQuote(Market m, long quote) {
-        long lotsNeeded = 0;
-        BookSide bids = m.bids;
-        for (int i = 0; i < bids.levelCount(); i++) {
-            PriceLevel level = bids.atDepth(i);
-            for (Order o = level.head; o != null; o = o.next) {
-                long afford = quote / level.quotePerLot;
-                long take = Math.min(afford, o.remainingLots());
-                lotsNeeded += take;
-                quote -= take * level.quotePerLot;
-                if (take < o.remainingLots()) {
-                    return lotsNeeded * m.stepSize;
-                }
-            }
-        }
-        return lotsNeeded * m.stepSize;
-    }
-
-    private Order newOrder(Market m, Account account, PlaceOrder c, long lock, long orderListId) {
+    private Order newOrder(Market m, Account account, OrderRequest q, long lock, long orderListId) {
+        PlaceOrder c = q.command;
         Order o = acquireOrder();
         o.orderId = nextOrderId++;
         o.symbolId = m.symbolId;
@@ -503,9 +283,9 @@ public final class MatchingEngine {
         o.quoteOrderQty = c.quoteOrderQty();
         o.orderListId = orderListId;
         o.stepSize = m.stepSize;
-        o.origLots = c.quantity() / m.stepSize;
-        o.icebergLots = c.icebergQty() / m.stepSize;
-        o.quotePerLot = c.price() > 0 ? m.quotePerLot(c.price()) : 0;
+        o.origLots = q.lots;
+        o.icebergLots = q.icebergLots;
+        o.quotePerLot = c.price() > 0 ? q.priceQuotePerLot : 0;
         o.status = OrderStatus.NEW;
         o.createdTimeMs = nowMs;
         o.updatedTimeMs = nowMs;
@@ -858,7 +638,7 @@ public final class MatchingEngine {
         }
         if (marketBuy) {
             // a market buy spends what the book asks now: top up the lock from free funds if it can
-            long cost = costToBuy(m, o.remainingLots());
+            long cost = OrderEntry.costToBuy(m, o.remainingLots());
             long extra = Math.min(cost - o.locked, o.account.free(m.quoteAssetId));
             if (extra > 0) {
                 o.account.lock(m.quoteAssetId, extra);
@@ -1005,15 +785,15 @@ public final class MatchingEngine {
             return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
         }
         long price = c.newPrice();
-        if (!priceFilterOk(m.spec, price)) {
+        if (!OrderEntry.priceFilterOk(m.spec, price)) {
             return RejectReason.FILTER_PRICE;
         }
-        if (o.type == OrderType.LIMIT_MAKER && crossesBest(m, o.side, price)) {
+        if (o.type == OrderType.LIMIT_MAKER && OrderEntry.crossesBest(m, o.side, price)) {
             return RejectReason.WOULD_MATCH_IMMEDIATELY;
         }
         long quotePerLot = m.quotePerLot(price);
         if (o.side == Side.BUY) {
-            long need = mulSaturating(o.remainingLots(), quotePerLot);
+            long need = SaturatingMath.multiply(o.remainingLots(), quotePerLot);
             if (need - o.locked > o.account.free(m.quoteAssetId)) {
                 return RejectReason.INSUFFICIENT_BALANCE;
             }
@@ -1067,7 +847,7 @@ public final class MatchingEngine {
                 m.side(o.side).removeLevel(level);
             }
         } else if (o.type.isConditional() && !o.triggered) {
-            m.stopsFor(o.side, isStopLoss(o.type)).remove(o);
+            m.stopsFor(o.side, OrderEntry.isStopLoss(o.type)).remove(o);
         }
     }
 
@@ -1259,27 +1039,6 @@ public final class MatchingEngine {
             pool = Arrays.copyOf(pool, poolSize * 2);
         }
         pool[poolSize++] = o;
-    }
-
-    static long mulSaturating(long a, long b) {
-        long hi = Math.multiplyHigh(a, b);
-        long lo = a * b;
-        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-            return lo;
-        }
-        return Long.MAX_VALUE;
-    }
-
-    private static long addSaturating(long a, long b) {
-        long r = a + b;
-        return r < 0 ? Long.MAX_VALUE : r;
-    }
-
-    /** value × rate / {@link Rates#ONE}, saturating; for price bands. */
-    private static long mulRate(long value, long rate) {
-        long whole = mulSaturating(value / Rates.ONE, rate);
-        long part = mulSaturating(value % Rates.ONE, rate) / Rates.ONE;
-        return addSaturating(whole, part);
     }
 
     /** Whether the symbol accepts orders at all in its current status. */

@@ -1,0 +1,37 @@
+package io.bourse.engine.book;
+
+import io.bourse.engine.command.PlaceOrder;
+
+/**
+ * A new order's numbers in the units matching works in, derived once per order: quantities in lots, prices as
+ * quote per lot, and whether each was on the symbol's grid. One instance is reused for every placement (OCO
+ * legs get their own).
+ */
+final class OrderRequest {
+    PlaceOrder command;
+    long lots;
+    boolean quantityOnStep;
+    long priceQuotePerLot;
+    boolean priceOnTick;
+    long stopQuotePerLot;
+    boolean stopOnTick;
+    long icebergLots;
+    boolean icebergOnStep;
+
+    OrderRequest derive(Market m, PlaceOrder c) {
+        command = c;
+        long step = m.stepSize;
+        long tick = m.tickSize;
+        lots = c.quantity() / step;
+        quantityOnStep = lots * step == c.quantity();
+        long ticks = c.price() / tick;
+        priceOnTick = ticks * tick == c.price();
+        priceQuotePerLot = ticks * m.quotePerLotTick;
+        long stopTicks = c.stopPrice() / tick;
+        stopOnTick = stopTicks * tick == c.stopPrice();
+        stopQuotePerLot = stopTicks * m.quotePerLotTick;
+        icebergLots = c.icebergQty() / step;
+        icebergOnStep = icebergLots * step == c.icebergQty();
+        return this;
+    }
+}
