@@ -286,6 +286,7 @@ public final class MatchingEngine {
         o.origLots = q.lots;
         o.icebergLots = q.icebergLots;
         o.quotePerLot = c.price() > 0 ? q.priceQuotePerLot : 0;
+        o.priceTicks = q.priceTicks;
         o.status = OrderStatus.NEW;
         o.createdTimeMs = nowMs;
         o.updatedTimeMs = nowMs;
@@ -342,7 +343,7 @@ public final class MatchingEngine {
     }
 
     private void rest(Market m, Order o) {
-        PriceLevel level = m.side(o.side).levelFor(o.price, o.quotePerLot);
+        PriceLevel level = m.side(o.side).levelFor(o.price, o.priceTicks, o.quotePerLot);
         long remaining = o.remainingLots();
         o.visibleLots = o.icebergLots > 0 ? Math.min(o.icebergLots, remaining) : remaining;
         if (o.workingTimeMs < 0) {
@@ -587,8 +588,7 @@ public final class MatchingEngine {
         boolean buy = o.side == Side.BUY;
         long need = o.remainingLots();
         long found = 0;
-        for (int i = 0; i < opposite.levelCount() && found < need; i++) {
-            PriceLevel level = opposite.atDepth(i);
+        for (PriceLevel level = opposite.best(); level != null && found < need; level = opposite.nextWorse(level)) {
             if (buy ? level.price > o.price : level.price < o.price) {
                 break;
             }
@@ -791,7 +791,8 @@ public final class MatchingEngine {
         if (o.type == OrderType.LIMIT_MAKER && OrderEntry.crossesBest(m, o.side, price)) {
             return RejectReason.WOULD_MATCH_IMMEDIATELY;
         }
-        long quotePerLot = m.quotePerLot(price);
+        long ticks = price / m.tickSize;
+        long quotePerLot = ticks * m.quotePerLotTick;
         if (o.side == Side.BUY) {
             long need = SaturatingMath.multiply(o.remainingLots(), quotePerLot);
             if (need - o.locked > o.account.free(m.quoteAssetId)) {
@@ -809,6 +810,7 @@ public final class MatchingEngine {
         }
         removeFromBook(m, o);
         o.price = price;
+        o.priceTicks = ticks;
         o.quotePerLot = quotePerLot;
         o.updatedTimeMs = nowMs;
         listener.onOrder(o, ExecType.REPLACED);
@@ -890,8 +892,7 @@ public final class MatchingEngine {
             m.averagePrice.write(out);
             for (BookSide side : new BookSide[] {m.bids, m.asks}) {
                 out.writeInt(side.levelCount());
-                for (int d = 0; d < side.levelCount(); d++) {
-                    PriceLevel level = side.atDepth(d);
+                for (PriceLevel level = side.best(); level != null; level = side.nextWorse(level)) {
                     out.writeInt(level.orderCount);
                     for (Order o = level.head; o != null; o = o.next) {
                         writeOrder(out, o);
@@ -958,7 +959,7 @@ public final class MatchingEngine {
                     int n = in.readInt();
                     for (int k = 0; k < n; k++) {
                         Order o = readOrder(in, m, peers);
-                        side.levelFor(o.price, o.quotePerLot).append(o);
+                        side.levelFor(o.price, o.priceTicks, o.quotePerLot).append(o);
                     }
                 }
             }
@@ -988,6 +989,7 @@ public final class MatchingEngine {
         o.stpMode = StpMode.values()[in.readByte()];
         o.clientOrderId = in.readBoolean() ? in.readUTF() : null;
         o.price = in.readLong();
+        o.priceTicks = o.price / m.tickSize;
         o.stopPrice = in.readLong();
         o.quoteOrderQty = in.readLong();
         o.orderListId = in.readLong();

@@ -22,6 +22,8 @@ final class Order implements OrderView {
     StpMode stpMode;
     String clientOrderId;
     long price;
+    /** {@code price} in ticks (0 for market orders). */
+    long priceTicks;
     long stopPrice;
     long quoteOrderQty;
     long orderListId;

@@ -213,9 +213,7 @@ final class OrderEntry {
     /** Quote needed to buy {@code lots} from the asks now (or as much as they hold). */
     static long costToBuy(Market m, long lots) {
         long cost = 0;
-        BookSide asks = m.asks;
-        for (int i = 0; i < asks.levelCount() && lots > 0; i++) {
-            PriceLevel level = asks.atDepth(i);
+        for (PriceLevel level = m.asks.best(); level != null && lots > 0; level = m.asks.nextWorse(level)) {
             for (Order o = level.head; o != null && lots > 0; o = o.next) {
                 long take = Math.min(lots, o.remainingLots());
                 cost = SaturatingMath.add(cost, SaturatingMath.multiply(take, level.quotePerLot));
@@ -228,9 +226,7 @@ final class OrderEntry {
     /** Base needed to receive {@code quote} from the bids now, stopping at the first order it cannot take whole. */
     private static long baseForQuote(Market m, long quote) {
         long lotsNeeded = 0;
-        BookSide bids = m.bids;
-        for (int i = 0; i < bids.levelCount(); i++) {
-            PriceLevel level = bids.atDepth(i);
+        for (PriceLevel level = m.bids.best(); level != null; level = m.bids.nextWorse(level)) {
             for (Order o = level.head; o != null; o = o.next) {
                 long take = Math.min(quote / level.quotePerLot, o.remainingLots());
                 lotsNeeded += take;

@@ -11,6 +11,7 @@ final class OrderRequest {
     PlaceOrder command;
     long lots;
     boolean quantityOnStep;
+    long priceTicks;
     long priceQuotePerLot;
     boolean priceOnTick;
     long stopQuotePerLot;
@@ -24,9 +25,9 @@ final class OrderRequest {
         long tick = m.tickSize;
         lots = c.quantity() / step;
         quantityOnStep = lots * step == c.quantity();
-        long ticks = c.price() / tick;
-        priceOnTick = ticks * tick == c.price();
-        priceQuotePerLot = ticks * m.quotePerLotTick;
+        priceTicks = c.price() / tick;
+        priceOnTick = priceTicks * tick == c.price();
+        priceQuotePerLot = priceTicks * m.quotePerLotTick;
         long stopTicks = c.stopPrice() / tick;
         stopOnTick = stopTicks * tick == c.stopPrice();
         stopQuotePerLot = stopTicks * m.quotePerLotTick;

@@ -4,8 +4,10 @@ package io.bourse.engine.book;
 final class PriceLevel {
     long price;
     long quotePerLot;
-    /** Sort key: ascending keys run from the worst level to the best (price for bids, -price for asks). */
+    /** Sort key, growing with how good the price is: price in ticks for bids, minus that for asks. */
     long key;
+    /** Slot in its side's ladder, or -1 for a level below the ladder. */
+    int slot = -1;
     long visibleLots;
     int orderCount;
     Order head;
