@@ -13,19 +13,24 @@ import java.util.Arrays;
  */
 public final class Account {
     private static final long NOT_FOUND = -1L;
+    /** Per asset, three longs side by side: free, locked, and the command that last touched it. */
+    private static final int FREE = 0;
+    private static final int LOCKED = 1;
+    private static final int STAMP = 2;
+    private static final int STRIDE = 3;
 
     private final long userId;
-    private long[] free = new long[4];
-    private long[] locked = new long[4];
-    private long[] touchedStamp = new long[4];
-    private int[] openOrders = new int[4];
-    private int[] openAlgoOrders = new int[4];
+    private long[] assets = new long[4 * STRIDE];
+    /** Per symbol: open orders, open algo orders. */
+    private int[] orderCounts = new int[8];
     private Object2LongOpenHashMap<String>[] clientOrderIds;
     private int feeTier;
 
     public Account(long userId) {
         this.userId = userId;
-        Arrays.fill(touchedStamp, -1);
+        for (int i = STAMP; i < assets.length; i += STRIDE) {
+            assets[i] = -1;
+        }
     }
 
     public long userId() {
@@ -41,78 +46,84 @@ public final class Account {
     }
 
     public long free(int assetId) {
-        return assetId < free.length ? free[assetId] : 0;
+        int i = assetId * STRIDE;
+        return i < assets.length ? assets[i + FREE] : 0;
     }
 
     public long locked(int assetId) {
-        return assetId < locked.length ? locked[assetId] : 0;
+        int i = assetId * STRIDE;
+        return i < assets.length ? assets[i + LOCKED] : 0;
     }
 
     /** Highest asset id this account has a slot for, plus one. */
     public int assetSlots() {
-        return free.length;
+        return assets.length / STRIDE;
     }
 
     public void credit(int assetId, long amount) {
         ensureAsset(assetId);
-        free[assetId] += amount;
+        assets[assetId * STRIDE + FREE] += amount;
     }
 
     public void debitFree(int assetId, long amount) {
-        if (free[assetId] < amount) {
+        int i = assetId * STRIDE + FREE;
+        if (assets[i] < amount) {
             throw new IllegalStateException("free balance would go negative: user " + userId + " asset " + assetId);
         }
-        free[assetId] -= amount;
+        assets[i] -= amount;
     }
 
     /** Moves {@code amount} from free to locked; the caller has checked {@link #free}. */
     public void lock(int assetId, long amount) {
         debitFree(assetId, amount);
-        locked[assetId] += amount;
+        assets[assetId * STRIDE + LOCKED] += amount;
     }
 
     public void unlock(int assetId, long amount) {
         debitLocked(assetId, amount);
-        free[assetId] += amount;
+        assets[assetId * STRIDE + FREE] += amount;
     }
 
     public void debitLocked(int assetId, long amount) {
-        if (locked[assetId] < amount) {
+        int i = assetId * STRIDE + LOCKED;
+        if (assets[i] < amount) {
             throw new IllegalStateException("locked balance would go negative: user " + userId + " asset " + assetId);
         }
-        locked[assetId] -= amount;
+        assets[i] -= amount;
     }
 
     /**
      * Marks the asset as changed in command {@code stamp}; true the first time per command, so each changed
-     * balance is reported once.
+     * balance is reported once. Call it after changing the balance (which gives the asset its slot).
      */
     public boolean touch(int assetId, long stamp) {
-        ensureAsset(assetId);
-        if (touchedStamp[assetId] == stamp) {
+        int i = assetId * STRIDE + STAMP;
+        if (assets[i] == stamp) {
             return false;
         }
-        touchedStamp[assetId] = stamp;
+        assets[i] = stamp;
         return true;
     }
 
     public int openOrders(int symbolId) {
-        return symbolId < openOrders.length ? openOrders[symbolId] : 0;
+        int i = symbolId * 2;
+        return i < orderCounts.length ? orderCounts[i] : 0;
     }
 
     public int openAlgoOrders(int symbolId) {
-        return symbolId < openAlgoOrders.length ? openAlgoOrders[symbolId] : 0;
+        int i = symbolId * 2 + 1;
+        return i < orderCounts.length ? orderCounts[i] : 0;
     }
 
     public void addOpenOrder(int symbolId, int delta) {
         ensureSymbol(symbolId);
-        openOrders[symbolId] += delta;
+        orderCounts[symbolId * 2] += delta;
     }
 
     /** Counts untriggered stop / take-profit orders (MAX_NUM_ALGO_ORDERS). */
     public void addOpenAlgoOrder(int symbolId, int delta) {
         ensureSymbol(symbolId);
-        openAlgoOrders[symbolId] += delta;
+        orderCounts[symbolId * 2 + 1] += delta;
     }
 
     /** Order id of the open order with this client id on the symbol, or -1. */
@@ -142,21 +153,19 @@ public final class Account {
     }
 
     private void ensureAsset(int assetId) {
-        if (assetId >= free.length) {
-            int n = Math.max(assetId + 1, free.length * 2);
-            free = Arrays.copyOf(free, n);
-            locked = Arrays.copyOf(locked, n);
-            int old = touchedStamp.length;
-            touchedStamp = Arrays.copyOf(touchedStamp, n);
-            Arrays.fill(touchedStamp, old, n, -1);
+        int needed = (assetId + 1) * STRIDE;
+        if (needed > assets.length) {
+            int old = assets.length;
+            assets = Arrays.copyOf(assets, Math.max(needed, old * 2));
+            for (int i = old + STAMP; i < assets.length; i += STRIDE) {
+                assets[i] = -1;
+            }
         }
     }
 
     private void ensureSymbol(int symbolId) {
-        if (symbolId >= openOrders.length) {
-            int n = Math.max(symbolId + 1, openOrders.length * 2);
-            openOrders = Arrays.copyOf(openOrders, n);
-            openAlgoOrders = Arrays.copyOf(openAlgoOrders, n);
+        if (symbolId * 2 + 2 > orderCounts.length) {
+            orderCounts = Arrays.copyOf(orderCounts, Math.max(symbolId * 2 + 2, orderCounts.length * 2));
         }
     }
 }

@@ -819,14 +819,12 @@ public final class MatchingEngine {
         return RejectReason.NONE;
     }
 
+    /** The user's open order on the symbol, by id or (id 0) by client order id; with both, they must agree. */
     private Order find(Market m, long userId, long orderId, String clientOrderId) {
-        Account account = accounts.get(userId);
-        if (account == null) {
-            return null;
-        }
         long id = orderId;
         if (id == 0) {
-            if (clientOrderId == null) {
+            Account account = accounts.get(userId);
+            if (account == null || clientOrderId == null) {
                 return null;
             }
             id = account.orderIdForClientId(m.symbolId, clientOrderId);

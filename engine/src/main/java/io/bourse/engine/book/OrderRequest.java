@@ -28,10 +28,10 @@ final class OrderRequest {
         priceTicks = c.price() / tick;
         priceOnTick = priceTicks * tick == c.price();
         priceQuotePerLot = priceTicks * m.quotePerLotTick;
-        long stopTicks = c.stopPrice() / tick;
+        long stopTicks = c.stopPrice() == 0 ? 0 : c.stopPrice() / tick;
         stopOnTick = stopTicks * tick == c.stopPrice();
         stopQuotePerLot = stopTicks * m.quotePerLotTick;
-        icebergLots = c.icebergQty() / step;
+        icebergLots = c.icebergQty() == 0 ? 0 : c.icebergQty() / step;
         icebergOnStep = icebergLots * step == c.icebergQty();
         return this;
     }
