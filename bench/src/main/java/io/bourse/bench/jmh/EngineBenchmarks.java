@@ -50,10 +50,9 @@ public class EngineBenchmarks {
     private final PlaceOrder deepBid = PlaceOrder.limit(S, 7, Side.BUY, MID - 500 * WorkloadMarket.TICK, 3 * LOT,
             TimeInForce.GTC).withClientOrderId("jmh-place");
     private final CancelOrder cancelDeepBid = new CancelOrder(S, 7, 0, "jmh-place");
-    private final PlaceOrder makerAsk = PlaceOrder.limit(S, 8, Side.SELL, MID + 50 * WorkloadMarket.TICK, LOT,
-            TimeInForce.GTC);
-    private final PlaceOrder takerBuy = PlaceOrder.limit(S, 9, Side.BUY, MID + 50 * WorkloadMarket.TICK, LOT,
-            TimeInForce.IOC);
+    /** At the mid, below every resting ask and above every bid: the taker meets exactly this maker. */
+    private final PlaceOrder makerAsk = PlaceOrder.limit(S, 8, Side.SELL, MID, LOT, TimeInForce.GTC);
+    private final PlaceOrder takerBuy = PlaceOrder.limit(S, 9, Side.BUY, MID, LOT, TimeInForce.IOC);
     private final PlaceOrder amendTarget = PlaceOrder.limit(S, 10, Side.BUY, MID - 300 * WorkloadMarket.TICK,
             (AMEND_STEPS + 1) * LOT, TimeInForce.GTC).withClientOrderId("jmh-amend");
     private final CancelOrder cancelAmendTarget = new CancelOrder(S, 10, 0, "jmh-amend");
