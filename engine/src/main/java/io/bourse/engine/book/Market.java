@@ -40,11 +40,6 @@ final class Market {
         return spec.status() == SymbolStatus.TRADING;
     }
 
-    /** Quote for one lot at {@code price}, a tick multiple within PRICE_FILTER (so it cannot overflow). */
-    long quotePerLot(long price) {
-        return (price / tickSize) * quotePerLotTick;
-    }
-
     BookSide side(Side side) {
         return side == Side.BUY ? bids : asks;
     }

@@ -7,7 +7,6 @@ import io.bourse.engine.OrderType;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
-import io.bourse.engine.SymbolStatus;
 import io.bourse.engine.TimeInForce;
 import io.bourse.engine.account.Account;
 import io.bourse.engine.account.Accounts;
@@ -21,7 +20,6 @@ import io.bourse.engine.command.PlaceOco;
 import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.market.Rates;
 import io.bourse.engine.market.SymbolSpec;
-import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -32,26 +30,26 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Order entry and matching for every symbol: validates orders against the symbol's filters and the account's
- * balance, locks what an order could spend, matches in price-time priority at the maker's price, settles both
- * sides of each fill with fees, and keeps conditional orders until their trigger.
+ * Order entry and matching for every symbol: checks each order against {@link OrderEntry}'s rules, locks what
+ * it could spend, matches in price-time priority at the maker's price, settles both sides of each fill with
+ * fees, applies self-trade prevention, and keeps conditional orders until their trigger.
  *
  * <p>Methods return {@link RejectReason#NONE} or the reason the command was refused; a refused command has
  * changed nothing (except the second half of a cancel-replace, whose cancel stands, as on Binance).
  */
 public final class MatchingEngine {
-    private final Accounts accounts;
+    final Accounts accounts;
     private final FeeSchedule fees;
     private final EngineListener listener;
-    private final OrderIndex orders = new OrderIndex();
+    final OrderIndex orders = new OrderIndex();
     private final MutableTrade trade = new MutableTrade();
     private final OrderRequest request = new OrderRequest();
-    private Market[] markets = new Market[8];
-    private int marketCount;
+    Market[] markets = new Market[8];
+    int marketCount;
     private Order[] pool = new Order[256];
     private int poolSize;
-    private long nextOrderId = 1;
-    private long nextOrderListId = 1;
+    long nextOrderId = 1;
+    long nextOrderListId = 1;
     private long nowMs;
     private final Account feeAccount;
 
@@ -108,11 +106,6 @@ public final class MatchingEngine {
         return nextOrderId;
     }
 
-    /** Price of the symbol's last trade, 0 before the first. */
-    public long lastPrice(int symbolId) {
-        return markets[symbolId].lastPrice;
-    }
-
     /** Number of price levels on one side of a symbol's book. */
     public int levelCount(int symbolId, Side side) {
         return markets[symbolId].side(side).levelCount();
@@ -131,7 +124,7 @@ public final class MatchingEngine {
         return depth < s.levelCount() ? s.atDepth(depth).visibleLots * m.stepSize : 0;
     }
 
-    /** Every open order, in no particular order (for invariant checks). */
+    /** Every open order, in ascending id order (for invariant checks and queries off the hot path). */
     public void forEachOpenOrder(Consumer<OrderView> visitor) {
         orders.forEach(visitor::accept);
     }
@@ -146,13 +139,10 @@ public final class MatchingEngine {
 
     public RejectReason place(PlaceOrder c) {
         Market m = market(c.symbolId());
-        if (m == null) {
-            return RejectReason.UNKNOWN_SYMBOL;
+        RejectReason r = tradable(m);
+        if (r == RejectReason.NONE) {
+            r = OrderEntry.checkShape(m, c);
         }
-        if (!m.isTrading()) {
-            return RejectReason.MARKET_CLOSED;
-        }
-        RejectReason r = OrderEntry.checkShape(m, c);
         if (r != RejectReason.NONE) {
             return r;
         }
@@ -192,17 +182,15 @@ public final class MatchingEngine {
     /** Places an OCO pair: both legs are validated first, and either both are placed or neither. */
     public RejectReason placeOco(PlaceOco c) {
         Market m = market(c.symbolId());
-        if (m == null) {
-            return RejectReason.UNKNOWN_SYMBOL;
-        }
-        if (!m.isTrading()) {
-            return RejectReason.MARKET_CLOSED;
+        RejectReason r = tradable(m);
+        if (r != RejectReason.NONE) {
+            return r;
         }
         PlaceOrder above = new PlaceOrder(c.symbolId(), c.userId(), c.side(), c.aboveType(), c.aboveTimeInForce(),
                 c.abovePrice(), c.quantity(), 0, c.aboveStopPrice(), 0, c.stpMode(), c.aboveClientOrderId());
         PlaceOrder below = new PlaceOrder(c.symbolId(), c.userId(), c.side(), c.belowType(), c.belowTimeInForce(),
                 c.belowPrice(), c.quantity(), 0, c.belowStopPrice(), 0, c.stpMode(), c.belowClientOrderId());
-        RejectReason r = OrderEntry.checkOcoLegs(c, above, below);
+        r = OrderEntry.checkOcoLegs(c, above, below);
         OrderRequest aboveRequest = new OrderRequest().derive(m, above);
         OrderRequest belowRequest = new OrderRequest().derive(m, below);
         for (OrderRequest leg : List.of(aboveRequest, belowRequest)) {
@@ -459,9 +447,7 @@ public final class MatchingEngine {
                 long lots = Math.min(taker.remainingLots(), maker.remainingLots());
                 decrement(taker, lots);
                 decrement(maker, lots);
-                long visible = Math.min(maker.visibleLots, maker.remainingLots());
-                level.visibleLots -= maker.visibleLots - visible;
-                maker.visibleLots = visible;
+                level.shrinkVisibleToRemaining(maker);
                 if (maker.remainingLots() == 0) {
                     expireMakerInMatch(maker, level);
                 } else {
@@ -760,9 +746,7 @@ public final class MatchingEngine {
             releaseLots(o, removed);
         }
         if (o.level != null) {
-            long visible = Math.min(o.visibleLots, o.remainingLots());
-            o.level.visibleLots -= o.visibleLots - visible;
-            o.visibleLots = visible;
+            o.level.shrinkVisibleToRemaining(o);
         }
         o.updatedTimeMs = nowMs;
         listener.onOrder(o, ExecType.REPLACED);
@@ -771,11 +755,9 @@ public final class MatchingEngine {
 
     public RejectReason move(MoveOrder c) {
         Market m = market(c.symbolId());
-        if (m == null) {
-            return RejectReason.UNKNOWN_SYMBOL;
-        }
-        if (!m.isTrading()) {
-            return RejectReason.MARKET_CLOSED;
+        RejectReason r = tradable(m);
+        if (r != RejectReason.NONE) {
+            return r;
         }
         Order o = find(m, c.userId(), c.orderId(), null);
         if (o == null) {
@@ -879,144 +861,11 @@ public final class MatchingEngine {
      * balances are the caller's to write; {@link #readFrom} expects the same specs and balances restored.
      */
     public void writeTo(DataOutput out) throws IOException {
-        out.writeLong(nextOrderId);
-        out.writeLong(nextOrderListId);
-        out.writeInt(marketCount);
-        for (int i = 0; i < marketCount; i++) {
-            Market m = markets[i];
-            out.writeLong(m.nextTradeId);
-            out.writeLong(m.nextPreventedMatchId);
-            out.writeLong(m.lastPrice);
-            m.averagePrice.write(out);
-            for (BookSide side : new BookSide[] {m.bids, m.asks}) {
-                out.writeInt(side.levelCount());
-                for (PriceLevel level = side.best(); level != null; level = side.nextWorse(level)) {
-                    out.writeInt(level.orderCount);
-                    for (Order o = level.head; o != null; o = o.next) {
-                        writeOrder(out, o);
-                    }
-                }
-            }
-            for (StopList list : new StopList[] {m.stopsOnRise, m.stopsOnFall}) {
-                out.writeInt(list.size());
-                for (int k = 0; k < list.size(); k++) {
-                    writeOrder(out, list.get(k));
-                }
-            }
-        }
-    }
-
-    private static void writeOrder(DataOutput out, Order o) throws IOException {
-        out.writeLong(o.orderId);
-        out.writeLong(o.userId);
-        out.writeByte(o.side.ordinal());
-        out.writeByte(o.type.ordinal());
-        out.writeByte(o.timeInForce == null ? -1 : o.timeInForce.ordinal());
-        out.writeByte(o.stpMode.ordinal());
-        out.writeBoolean(o.clientOrderId != null);
-        if (o.clientOrderId != null) {
-            out.writeUTF(o.clientOrderId);
-        }
-        out.writeLong(o.price);
-        out.writeLong(o.stopPrice);
-        out.writeLong(o.quoteOrderQty);
-        out.writeLong(o.orderListId);
-        out.writeLong(o.origLots);
-        out.writeLong(o.filledLots);
-        out.writeLong(o.preventedLots);
-        out.writeLong(o.icebergLots);
-        out.writeLong(o.visibleLots);
-        out.writeLong(o.cumQuote);
-        out.writeLong(o.locked);
-        out.writeLong(o.quotePerLot);
-        out.writeByte(o.status.ordinal());
-        out.writeLong(o.createdTimeMs);
-        out.writeLong(o.updatedTimeMs);
-        out.writeLong(o.workingTimeMs);
-        out.writeBoolean(o.triggered);
-        out.writeLong(o.ocoPeer == null ? 0 : o.ocoPeer.orderId);
+        BookSnapshot.write(this, out);
     }
 
     public void readFrom(DataInput in) throws IOException {
-        nextOrderId = in.readLong();
-        nextOrderListId = in.readLong();
-        int count = in.readInt();
-        if (count != marketCount) {
-            throw new IOException("snapshot has " + count + " symbols, specs list " + marketCount);
-        }
-        Long2LongOpenHashMap peers = new Long2LongOpenHashMap();
-        for (int i = 0; i < marketCount; i++) {
-            Market m = markets[i];
-            m.nextTradeId = in.readLong();
-            m.nextPreventedMatchId = in.readLong();
-            m.lastPrice = in.readLong();
-            m.averagePrice.read(in);
-            for (BookSide side : new BookSide[] {m.bids, m.asks}) {
-                int levels = in.readInt();
-                for (int d = 0; d < levels; d++) {
-                    int n = in.readInt();
-                    for (int k = 0; k < n; k++) {
-                        Order o = readOrder(in, m, peers);
-                        side.levelFor(o.price, o.priceTicks, o.quotePerLot).append(o);
-                    }
-                }
-            }
-            for (StopList list : new StopList[] {m.stopsOnRise, m.stopsOnFall}) {
-                int n = in.readInt();
-                for (int k = 0; k < n; k++) {
-                    list.add(readOrder(in, m, peers));
-                }
-            }
-        }
-        for (var e : peers.long2LongEntrySet()) {
-            orders.get(e.getLongKey()).ocoPeer = orders.get(e.getLongValue());
-        }
-    }
-
-    private Order readOrder(DataInput in, Market m, Long2LongOpenHashMap peers) throws IOException {
-        Order o = acquireOrder();
-        o.orderId = in.readLong();
-        o.userId = in.readLong();
-        o.account = accounts.getOrCreate(o.userId);
-        o.symbolId = m.symbolId;
-        o.stepSize = m.stepSize;
-        o.side = Side.values()[in.readByte()];
-        o.type = OrderType.values()[in.readByte()];
-        int tif = in.readByte();
-        o.timeInForce = tif < 0 ? null : TimeInForce.values()[tif];
-        o.stpMode = StpMode.values()[in.readByte()];
-        o.clientOrderId = in.readBoolean() ? in.readUTF() : null;
-        o.price = in.readLong();
-        o.priceTicks = o.price / m.tickSize;
-        o.stopPrice = in.readLong();
-        o.quoteOrderQty = in.readLong();
-        o.orderListId = in.readLong();
-        o.origLots = in.readLong();
-        o.filledLots = in.readLong();
-        o.preventedLots = in.readLong();
-        o.icebergLots = in.readLong();
-        o.visibleLots = in.readLong();
-        o.cumQuote = in.readLong();
-        o.locked = in.readLong();
-        o.quotePerLot = in.readLong();
-        o.status = OrderStatus.values()[in.readByte()];
-        o.createdTimeMs = in.readLong();
-        o.updatedTimeMs = in.readLong();
-        o.workingTimeMs = in.readLong();
-        o.triggered = in.readBoolean();
-        long peer = in.readLong();
-        if (peer != 0) {
-            peers.put(o.orderId, peer);
-        }
-        orders.put(o);
-        o.account.addOpenOrder(m.symbolId, 1);
-        if (o.type.isConditional() && !o.triggered) {
-            o.account.addOpenAlgoOrder(m.symbolId, 1);
-        }
-        if (o.clientOrderId != null) {
-            o.account.putClientId(m.symbolId, o.clientOrderId, o.orderId);
-        }
-        return o;
+        BookSnapshot.read(this, in);
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -1025,7 +874,15 @@ public final class MatchingEngine {
         return symbolId >= 0 && symbolId < marketCount ? markets[symbolId] : null;
     }
 
-    private Order acquireOrder() {
+    /** Whether new orders may go to this market (null: no such symbol). */
+    private static RejectReason tradable(Market m) {
+        if (m == null) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        return m.isTrading() ? RejectReason.NONE : RejectReason.MARKET_CLOSED;
+    }
+
+    Order acquireOrder() {
         Order o = poolSize == 0 ? new Order() : pool[--poolSize];
         o.reset();
         return o;
@@ -1039,11 +896,5 @@ public final class MatchingEngine {
             pool = Arrays.copyOf(pool, poolSize * 2);
         }
         pool[poolSize++] = o;
-    }
-
-    /** Whether the symbol accepts orders at all in its current status. */
-    public boolean isTrading(int symbolId) {
-        Market m = market(symbolId);
-        return m != null && m.spec.status() == SymbolStatus.TRADING;
     }
 }

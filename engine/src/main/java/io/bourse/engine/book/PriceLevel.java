@@ -45,6 +45,13 @@ final class PriceLevel {
         order.next = null;
     }
 
+    /** After an order lost quantity without trading, it shows no more than it has left. */
+    void shrinkVisibleToRemaining(Order order) {
+        long visible = Math.min(order.visibleLots, order.remainingLots());
+        visibleLots -= order.visibleLots - visible;
+        order.visibleLots = visible;
+    }
+
     boolean isEmpty() {
         return head == null;
     }
