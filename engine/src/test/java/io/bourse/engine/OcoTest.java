@@ -1,6 +1,8 @@
 package io.bourse.engine;
 
+import io.bourse.engine.command.AmendOrder;
 import io.bourse.engine.command.CancelOrder;
+import io.bourse.engine.command.MoveOrder;
 import io.bourse.engine.command.PlaceOco;
 import io.bourse.engine.command.PlaceOrder;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,5 +94,45 @@ class OcoTest {
                 OrderType.LIMIT_MAKER, price("58000"), 0, null, null, null));
 
         assertThat(x.locked(3, USDT)).isEqualTo(price("62100"));
+    }
+
+    @Test
+    void shouldEndTheListWhenSelfTradePreventionExpiresTheLimitLeg() {
+        long tp = sellOco();
+        x.fund(2, USDT, "100000");
+        x.place(PlaceOrder.limit(BTCUSDT, 2, Side.BUY, price("62000"), qty("0.5"), TimeInForce.IOC)
+                .withStp(StpMode.EXPIRE_MAKER));
+
+        assertThat(x.status(tp)).isEqualTo(OrderStatus.EXPIRED_IN_MATCH);
+        assertThat(x.status(tp + 1)).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(x.locked(2, BTC)).isZero();
+        assertThat(x.free(2, BTC)).isEqualTo(qty("2"));
+    }
+
+    @Test
+    void shouldEndTheListWhenSelfTradePreventionDecrementsALeg() {
+        x.fund(3, USDT, "100000");
+        long stop = x.engine.books().nextOrderId();
+        x.ok(new PlaceOco(BTCUSDT, 3, Side.BUY, qty("1"),
+                OrderType.STOP_LOSS_LIMIT, price("62100"), price("62000"), TimeInForce.GTC, null,
+                OrderType.LIMIT_MAKER, price("58000"), 0, null, null, null));
+        x.fund(3, BTC, "1");
+        x.place(PlaceOrder.limit(BTCUSDT, 3, Side.SELL, price("58000"), qty("0.4"), TimeInForce.IOC)
+                .withStp(StpMode.DECREMENT));
+
+        assertThat(x.status(stop)).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(x.engine.order(stop + 1).preventedQty()).isEqualTo(qty("0.4"));
+        assertThat(x.locked(3, USDT)).isEqualTo(price("58000") * 6 / 10);
+        x.cancel(3, stop + 1);
+        assertThat(x.locked(3, USDT)).isZero();
+    }
+
+    @Test
+    void shouldRefuseToAmendOrMoveALeg() {
+        long tp = sellOco();
+        assertThat(x.apply(AmendOrder.byId(BTCUSDT, 2, tp, qty("0.5"))))
+                .isEqualTo(RejectReason.UNSUPPORTED_ORDER_COMBINATION);
+        assertThat(x.apply(new MoveOrder(BTCUSDT, 2, tp, price("63000"))))
+                .isEqualTo(RejectReason.UNSUPPORTED_ORDER_COMBINATION);
     }
 }

@@ -445,8 +445,8 @@ public final class MatchingEngine {
                     return true;
                 }
                 long lots = Math.min(taker.remainingLots(), maker.remainingLots());
-                decrement(taker, lots);
-                decrement(maker, lots);
+                decrement(m, taker, lots);
+                decrement(m, maker, lots);
                 level.shrinkVisibleToRemaining(maker);
                 if (maker.remainingLots() == 0) {
                     expireMakerInMatch(maker, level);
@@ -464,7 +464,10 @@ public final class MatchingEngine {
         }
     }
 
-    private void decrement(Order o, long lots) {
+    private void decrement(Market m, Order o, long lots) {
+        if (o.ocoPeer != null) {
+            expirePeer(m, o);
+        }
         o.preventedLots += lots;
         o.updatedTimeMs = nowMs;
         releaseLots(o, lots);
@@ -733,6 +736,9 @@ public final class MatchingEngine {
         if (o == null) {
             return RejectReason.UNKNOWN_ORDER;
         }
+        if (o.ocoPeer != null) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+        }
         if (c.newQuantity() <= 0 || c.newQuantity() % m.stepSize != 0) {
             return RejectReason.FILTER_LOT_SIZE;
         }
@@ -833,10 +839,26 @@ public final class MatchingEngine {
         }
     }
 
-    /** An order is done: unlock what it still holds, forget it and return it to the pool. */
+    /**
+     * An order is done: unlock what it still holds, forget it and return it to the pool. A leg of an OCO that
+     * ends while its peer is still linked (self-trade prevention expired it) takes the list down: the peer
+     * expires and the list's shared lock is released with it.
+     */
     private void close(Order o) {
         Account account = o.account;
         Market m = markets[o.symbolId];
+        Order peer = o.ocoPeer;
+        if (peer != null) {
+            o.ocoPeer = null;
+            peer.ocoPeer = null;
+            o.locked += peer.locked;
+            peer.locked = 0;
+            removeFromBook(m, peer);
+            peer.status = OrderStatus.EXPIRED;
+            peer.updatedTimeMs = nowMs;
+            listener.onOrder(peer, ExecType.EXPIRED);
+            close(peer);
+        }
         if (o.locked > 0) {
             int asset = o.side == Side.BUY ? m.quoteAssetId : m.baseAssetId;
             account.unlock(asset, o.locked);
