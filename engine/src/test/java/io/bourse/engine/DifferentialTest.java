@@ -9,6 +9,7 @@ import io.bourse.engine.command.CancelReplace;
 import io.bourse.engine.command.Command;
 import io.bourse.engine.command.Deposit;
 import io.bourse.engine.command.MoveOrder;
+import io.bourse.engine.command.PlaceOco;
 import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.command.SetFeeTier;
 import io.bourse.engine.command.SetSymbolStatus;
@@ -35,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must agree on the outcome, the trades, every order event, every balance, the open orders and the books, and
  * the engine's invariants (conservation first) must hold. Each try is one seed; the stream mixes limit orders
  * of every time in force, market orders by quantity and by quote, post-only, icebergs, stops and take-profits,
- * all STP modes, cancels, amends, moves, cancel-replace, cancel-all, deposits, withdrawals and trading halts.
+ * OCO lists, all STP modes, cancels, amends, moves, cancel-replace, cancel-all, deposits, withdrawals and
+ * trading halts.
  *
- * <p>{@code -Dbourse.diff.commands=N} sets the commands per seed (default 5 000; the default 200 tries make a
+ * <p>{@code -Dbourse.diff.commands=N} sets the commands per seed (default 5 000; the default 400 tries make two
  * million commands).
  */
 class DifferentialTest {
@@ -51,7 +53,7 @@ class DifferentialTest {
     /** What the streams exercised, over all tries: event kinds, execution types, rejections. */
     private static final Map<String, Long> COVERAGE = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    @Property(tries = 200, seed = "20261122")
+    @Property(tries = 400, seed = "20261122")
     void engineAgreesWithTheReferenceModel(@ForAll long seed) {
         Run run = new Run(new Random(seed));
         run.setUp();
@@ -82,7 +84,7 @@ class DifferentialTest {
         for (String mustHappen : List.of("trade", "NEW", "CANCELED", "EXPIRED", "REPLACED", "TRADE_PREVENTION",
                 "TRIGGERED", "EXPIRED_IN_MATCH", "FILLED", "reject INSUFFICIENT_BALANCE", "reject UNKNOWN_ORDER",
                 "reject MARKET_CLOSED", "reject WOULD_MATCH_IMMEDIATELY", "reject FILTER_PERCENT_PRICE_BY_SIDE",
-                "reject FILTER_MAX_NUM_ORDERS", "reject DUPLICATE_ORDER")) {
+                "reject FILTER_MAX_NUM_ORDERS", "reject DUPLICATE_ORDER", "reject OCO_BAD_PRICES", "oco")) {
             assertThat(COVERAGE).as("the streams never produced " + mustHappen).containsKey(mustHappen);
         }
     }
@@ -158,8 +160,10 @@ class DifferentialTest {
                 return limit(sym, user);
             } else if (r < 46) {
                 return market(sym, user);
-            } else if (r < 52) {
+            } else if (r < 49) {
                 return stop(sym, user);
+            } else if (r < 52) {
+                return oco(sym, user);
             } else if (r < 66) {
                 long id = someOrder(sym, user);
                 return rnd.nextInt(10) == 0 && clientIdOf(id) != null
@@ -255,6 +259,29 @@ class DifferentialTest {
                     limit ? price(sym) : 0, qty(sym), 0, price(sym), 0, stp(), clientId());
         }
 
+        /** An OCO with legs of random types around random prices (so some are refused, as they should be). */
+        PlaceOco oco(int sym, long user) {
+            Side side = side();
+            OrderType limitLeg = new OrderType[] {OrderType.LIMIT_MAKER, OrderType.TAKE_PROFIT,
+                    OrderType.TAKE_PROFIT_LIMIT}[rnd.nextInt(3)];
+            OrderType stopLeg = rnd.nextBoolean() ? OrderType.STOP_LOSS : OrderType.STOP_LOSS_LIMIT;
+            OrderType aboveType = side == Side.SELL ? limitLeg : stopLeg;
+            OrderType belowType = side == Side.SELL ? stopLeg : limitLeg;
+            long p1 = price(sym);
+            long p2 = price(sym);
+            long high = Math.max(p1, p2);
+            long low = Math.min(p1, p2);
+            return new PlaceOco(sym, user, side, qty(sym),
+                    aboveType, aboveType.hasLimitPrice() ? high : 0, aboveType.isConditional() ? high : 0,
+                    tifFor(aboveType), clientId(),
+                    belowType, belowType.hasLimitPrice() ? low : 0, belowType.isConditional() ? low : 0,
+                    tifFor(belowType), clientId(), stp());
+        }
+
+        TimeInForce tifFor(OrderType type) {
+            return type == OrderType.STOP_LOSS_LIMIT || type == OrderType.TAKE_PROFIT_LIMIT ? TimeInForce.GTC : null;
+        }
+
         /** An open order of the user on the symbol most of the time; sometimes anyone's, or no order at all. */
         long someOrder(int sym, long user) {
             List<Long> candidates = new ArrayList<>();
@@ -280,6 +307,9 @@ class DifferentialTest {
             RejectReason actual = engine.apply(sequence, timeMs, command);
             String where = "command #" + sequence + " " + command;
             assertThat(actual).as(where).isEqualTo(expected);
+            if (command instanceof PlaceOco && actual == RejectReason.NONE) {
+                count("oco");
+            }
             if (command instanceof WithdrawHold h && actual == RejectReason.NONE) {
                 heldWithdrawals.add(h.withdrawalId());
                 nextWithdrawal++;

@@ -31,7 +31,7 @@ import java.util.TreeMap;
 /**
  * A deliberately simple model of the engine's rules, for differential testing: amounts in base units with
  * exact checked arithmetic, every open order in one list, the book re-sorted on every look. Slow and obviously
- * right, it shares no code with the engine. OCO lists are out of its scope (covered by example tests).
+ * right, it shares no code with the engine.
  */
 final class ReferenceExchange {
     private static final long RATE_ONE = 100_000_000L;
@@ -71,6 +71,8 @@ final class ReferenceExchange {
         long queue;
         boolean onBook;
         boolean triggered;
+        /** Id of the other leg while both legs of an OCO are open, else 0. */
+        long peer;
 
         long remaining() {
             return qty - filled - prevented;
@@ -143,7 +145,7 @@ final class ReferenceExchange {
             case AmendOrder c -> amend(c);
             case MoveOrder c -> move(c);
             case CancelAllOrders c -> cancelAll(c);
-            case PlaceOco c -> throw new UnsupportedOperationException("OCO is outside the reference model");
+            case PlaceOco c -> placeOco(c);
         };
         if (r != RejectReason.NONE) {
             events.add(new EventLog.Rejected(r));
@@ -307,8 +309,29 @@ final class ReferenceExchange {
         if (!balances.containsKey(c.userId())) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
+        r = accountLimits(s, c, 1);
+        if (r == RejectReason.NONE) {
+            r = priceSanity(s, c);
+        }
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        long lock = lockNeeded(s, c);
+        if (lock > free(c.userId(), spendAsset(s, c.side()))) {
+            return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        Ord o = create(s, c, lock);
+        orderEvent(o, ExecType.NEW);
+        if (!o.type.isConditional()) {
+            execute(s, o);
+            triggers(s);
+        }
+        return RejectReason.NONE;
+    }
+
+    private RejectReason accountLimits(Sym s, PlaceOrder c, int newOrders) {
         long mine = open.values().stream().filter(o -> o.symbolId == s.spec.id() && o.user == c.userId()).count();
-        if (s.spec.maxNumOrders() > 0 && mine + 1 > s.spec.maxNumOrders()) {
+        if (s.spec.maxNumOrders() > 0 && mine + newOrders > s.spec.maxNumOrders()) {
             return RejectReason.FILTER_MAX_NUM_ORDERS;
         }
         long algo = open.values().stream().filter(o -> o.symbolId == s.spec.id() && o.user == c.userId()
@@ -320,17 +343,20 @@ final class ReferenceExchange {
                 && o.user == c.userId() && c.clientOrderId().equals(o.clientId))) {
             return RejectReason.DUPLICATE_ORDER;
         }
+        return RejectReason.NONE;
+    }
+
+    private RejectReason priceSanity(Sym s, PlaceOrder c) {
         if (c.type() == OrderType.LIMIT_MAKER && crosses(s, c.side(), c.price())) {
             return RejectReason.WOULD_MATCH_IMMEDIATELY;
         }
         if (c.type().isConditional() && s.lastPrice != 0 && fires(c.side(), c.type(), c.stopPrice(), s.lastPrice)) {
             return RejectReason.WOULD_TRIGGER_IMMEDIATELY;
         }
-        long lock = lockNeeded(s, c);
-        int spend = c.side() == Side.BUY ? s.spec.quoteAssetId() : s.spec.baseAssetId();
-        if (lock > free(c.userId(), spend)) {
-            return RejectReason.INSUFFICIENT_BALANCE;
-        }
+        return RejectReason.NONE;
+    }
+
+    private Ord create(Sym s, PlaceOrder c, long lock) {
         Ord o = new Ord();
         o.id = nextOrderId++;
         o.symbolId = s.spec.id();
@@ -347,14 +373,114 @@ final class ReferenceExchange {
         o.iceberg = c.icebergQty();
         o.marketBuyBudget = c.side() == Side.BUY && !c.type().hasLimitPrice();
         o.locked = lock;
-        lock(o.user, spend, lock);
+        lock(o.user, spendAsset(s, o.side), lock);
         open.put(o.id, o);
-        orderEvent(o, ExecType.NEW);
-        if (!o.type.isConditional()) {
-            execute(s, o);
-            triggers(s);
+        return o;
+    }
+
+    /** An OCO pair: validate both legs, lock the larger need once (on the first leg), place both. */
+    private RejectReason placeOco(PlaceOco c) {
+        if (c.symbolId() < 0 || c.symbolId() >= symbols.size()) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        Sym s = symbols.get(c.symbolId());
+        if (s.spec.status() != SymbolStatus.TRADING) {
+            return RejectReason.MARKET_CLOSED;
+        }
+        PlaceOrder above = new PlaceOrder(c.symbolId(), c.userId(), c.side(), c.aboveType(), c.aboveTimeInForce(),
+                c.abovePrice(), c.quantity(), 0, c.aboveStopPrice(), 0, c.stpMode(), c.aboveClientOrderId());
+        PlaceOrder below = new PlaceOrder(c.symbolId(), c.userId(), c.side(), c.belowType(), c.belowTimeInForce(),
+                c.belowPrice(), c.quantity(), 0, c.belowStopPrice(), 0, c.stpMode(), c.belowClientOrderId());
+        RejectReason r = ocoLegs(c, above, below);
+        for (PlaceOrder leg : List.of(above, below)) {
+            if (r == RejectReason.NONE) {
+                r = shape(s, leg);
+            }
+            if (r == RejectReason.NONE) {
+                r = filters(s, leg);
+            }
+        }
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        if (!balances.containsKey(c.userId())) {
+            return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        if (c.aboveClientOrderId() != null && c.aboveClientOrderId().equals(c.belowClientOrderId())) {
+            return RejectReason.DUPLICATE_ORDER;
+        }
+        r = accountLimits(s, above, 2);
+        if (r == RejectReason.NONE) {
+            r = accountLimits(s, below, 2);
+        }
+        for (PlaceOrder leg : List.of(above, below)) {
+            if (r == RejectReason.NONE) {
+                r = priceSanity(s, leg);
+            }
+        }
+        if (r != RejectReason.NONE) {
+            return r;
+        }
+        long lockAbove = lockNeeded(s, above);
+        long lockBelow = lockNeeded(s, below);
+        if (Math.max(lockAbove, lockBelow) > free(c.userId(), spendAsset(s, c.side()))) {
+            return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        Ord first = create(s, above, Math.max(lockAbove, lockBelow));
+        Ord second = create(s, below, 0);
+        first.peer = second.id;
+        second.peer = first.id;
+        orderEvent(first, ExecType.NEW);
+        orderEvent(second, ExecType.NEW);
+        for (Ord leg : List.of(first, second)) {
+            if (!leg.type.isConditional()) {
+                rest(s, leg);
+            }
         }
         return RejectReason.NONE;
+    }
+
+    private static RejectReason ocoLegs(PlaceOco c, PlaceOrder above, PlaceOrder below) {
+        if (c.side() == null || c.aboveType() == null || c.belowType() == null) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+        }
+        boolean sell = c.side() == Side.SELL;
+        boolean limitOrTp = sell ? above.type() == OrderType.LIMIT_MAKER || takeProfit(above.type())
+                : below.type() == OrderType.LIMIT_MAKER || takeProfit(below.type());
+        boolean stopLoss = sell ? stopLoss(below.type()) : stopLoss(above.type());
+        if (!limitOrTp || !stopLoss) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
+        }
+        long a = above.type().isConditional() ? above.stopPrice() : above.price();
+        long b = below.type().isConditional() ? below.stopPrice() : below.price();
+        return a > b ? RejectReason.NONE : RejectReason.OCO_BAD_PRICES;
+    }
+
+    private static boolean stopLoss(OrderType t) {
+        return t == OrderType.STOP_LOSS || t == OrderType.STOP_LOSS_LIMIT;
+    }
+
+    private static boolean takeProfit(OrderType t) {
+        return t == OrderType.TAKE_PROFIT || t == OrderType.TAKE_PROFIT_LIMIT;
+    }
+
+    /**
+     * The other leg expires once this one traded, fired or was cut by STP; this leg keeps as much of the shared
+     * lock as it needs, the peer's release frees the rest.
+     */
+    private void expirePeer(Sym s, Ord leg) {
+        Ord peer = open.get(leg.peer);
+        leg.peer = 0;
+        peer.peer = 0;
+        long shared = leg.locked + peer.locked;
+        long need = leg.side == Side.BUY ? quote(s, leg.remaining(), leg.price) : leg.remaining();
+        long keep = leg.marketBuyBudget ? shared : Math.min(shared, need);
+        leg.locked = keep;
+        peer.locked = shared - keep;
+        peer.onBook = false;
+        peer.status = OrderStatus.EXPIRED;
+        orderEvent(peer, ExecType.EXPIRED);
+        close(s, peer);
     }
 
     private static RejectReason shape(Sym s, PlaceOrder c) {
@@ -528,12 +654,14 @@ final class ReferenceExchange {
         } else if (market || o.tif == TimeInForce.IOC || fok) {
             finish(s, o, OrderStatus.EXPIRED);
         } else {
-            o.onBook = true;
-            o.queue = ++queueCounter;
-            long step = s.spec.lotSize().stepSize();
-            o.visible = o.iceberg > 0 ? Math.min(o.iceberg, o.remaining()) : o.remaining();
-            assert o.visible % step == 0;
+            rest(s, o);
         }
+    }
+
+    private void rest(Sym s, Ord o) {
+        o.onBook = true;
+        o.queue = ++queueCounter;
+        o.visible = o.iceberg > 0 ? Math.min(o.iceberg, o.remaining()) : o.remaining();
     }
 
     private void finish(Sym s, Ord o, OrderStatus status) {
@@ -640,6 +768,9 @@ final class ReferenceExchange {
     }
 
     private void decrement(Sym s, Ord o, long q) {
+        if (o.peer != 0) {
+            expirePeer(s, o);
+        }
         o.prevented += q;
         if (!o.marketBuyBudget) {
             long amount = o.side == Side.BUY ? quote(s, q, o.price) : q;
@@ -695,6 +826,12 @@ final class ReferenceExchange {
         s.trades.add(new long[] {now, qty / s.spec.lotSize().stepSize(), quote});
         events.add(new EventLog.TradeEvent(s.nextTradeId++, s.spec.id(), maker.price, qty, quote, buyer.id,
                 seller.id, buyerIsMaker, buyerFee, sellerFee, taker.status, maker.status));
+        if (maker.peer != 0) {
+            expirePeer(s, maker);
+        }
+        if (taker.peer != 0) {
+            expirePeer(s, taker);
+        }
     }
 
     private long fillable(Sym s, Ord o) {
@@ -739,6 +876,9 @@ final class ReferenceExchange {
 
     private void trigger(Sym s, Ord o) {
         o.triggered = true;
+        if (o.peer != 0) {
+            expirePeer(s, o);
+        }
         if (o.side == Side.BUY && (o.type == OrderType.STOP_LOSS || o.type == OrderType.TAKE_PROFIT)) {
             long cost = costToBuy(s, o.remaining());
             long extra = Math.min(cost - o.locked, free(o.user, s.spec.quoteAssetId()));
@@ -781,8 +921,18 @@ final class ReferenceExchange {
         if (o == null) {
             return RejectReason.UNKNOWN_ORDER;
         }
-        cancelOne(symbols.get(c.symbolId()), o);
+        cancelWithPeer(symbols.get(c.symbolId()), o);
         return RejectReason.NONE;
+    }
+
+    private void cancelWithPeer(Sym s, Ord o) {
+        if (o.peer != 0) {
+            Ord peer = open.get(o.peer);
+            o.peer = 0;
+            peer.peer = 0;
+            cancelOne(s, peer);
+        }
+        cancelOne(s, o);
     }
 
     private void cancelOne(Sym s, Ord o) {
@@ -801,7 +951,11 @@ final class ReferenceExchange {
         if (mine.isEmpty()) {
             return RejectReason.UNKNOWN_ORDER;
         }
-        mine.forEach(o -> cancelOne(symbols.get(c.symbolId()), o));
+        for (Ord o : mine) {
+            if (open.get(o.id) == o) {
+                cancelWithPeer(symbols.get(c.symbolId()), o);
+            }
+        }
         return RejectReason.NONE;
     }
 
@@ -813,6 +967,9 @@ final class ReferenceExchange {
         Ord o = find(c.symbolId(), c.userId(), c.orderId(), c.origClientOrderId());
         if (o == null) {
             return RejectReason.UNKNOWN_ORDER;
+        }
+        if (o.peer != 0) {
+            return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
         }
         long step = s.spec.lotSize().stepSize();
         if (c.newQuantity() <= 0 || c.newQuantity() % step != 0) {
@@ -847,7 +1004,7 @@ final class ReferenceExchange {
         if (o == null) {
             return RejectReason.UNKNOWN_ORDER;
         }
-        if (!o.onBook) {
+        if (!o.onBook || o.peer != 0) {
             return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
         }
         if (!priceOk(s.spec, c.newPrice())) {
@@ -876,10 +1033,25 @@ final class ReferenceExchange {
     }
 
     private static int spendAsset(Sym s, Ord o) {
-        return o.side == Side.BUY ? s.spec.quoteAssetId() : s.spec.baseAssetId();
+        return spendAsset(s, o.side);
+    }
+
+    private static int spendAsset(Sym s, Side side) {
+        return side == Side.BUY ? s.spec.quoteAssetId() : s.spec.baseAssetId();
     }
 
     private void close(Sym s, Ord o) {
+        if (o.peer != 0) {
+            Ord peer = open.get(o.peer);
+            o.peer = 0;
+            peer.peer = 0;
+            o.locked += peer.locked;
+            peer.locked = 0;
+            peer.onBook = false;
+            peer.status = OrderStatus.EXPIRED;
+            orderEvent(peer, ExecType.EXPIRED);
+            close(s, peer);
+        }
         if (o.locked > 0) {
             unlock(o.user, spendAsset(s, o), o.locked);
             o.locked = 0;
