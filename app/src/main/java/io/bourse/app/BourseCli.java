@@ -29,7 +29,8 @@ public final class BourseCli implements Callable<Integer> {
             description = "Stop after N seconds (default: run until interrupted).")
     Integer seconds;
 
-    @CommandLine.Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the bots' choices.")
+    @CommandLine.Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+            description = "Seed of the bots' choices.")
     long seed;
 
     public static void main(String[] args) {

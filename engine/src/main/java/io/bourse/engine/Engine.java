@@ -45,6 +45,10 @@ import java.util.function.Consumer;
  * (deposits minus settled withdrawals) is capped at {@link Long#MAX_VALUE}; a deposit beyond it is refused, so no
  * balance can overflow. After every command, for every asset, the free and locked balances of all accounts
  * (users and the fee account) add up to that supply.
+ *
+ * <p><b>Note:</b> client mistakes are rejections, never exceptions. An exception out of {@link #apply} means an
+ * engine bug broke an invariant mid-command: the state is then undefined, and the process must stop and recover
+ * from its snapshot and journal.
  */
 public final class Engine {
     public static final int MAX_FEE_TIERS = 1024;

@@ -111,7 +111,8 @@ class OrderManagementTest {
         x.fund(4, USDT, "60000");
         long bid = x.place(PlaceOrder.limit(BTCUSDT, 4, Side.BUY, price("50000"), qty("1"), TimeInForce.GTC));
 
-        assertThat(x.apply(new MoveOrder(BTCUSDT, 4, bid, price("60001")))).isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
+        assertThat(x.apply(new MoveOrder(BTCUSDT, 4, bid, price("60001"))))
+                .isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
         assertThat(x.locked(4, USDT)).isEqualTo(price("50000"));
         assertThat(x.engine.order(bid).price()).isEqualTo(price("50000"));
     }

@@ -96,7 +96,8 @@ public final class EngineReplay {
         int bidLevels = last.books().levelCount(WorkloadMarket.SYMBOL, Side.BUY);
         int askLevels = last.books().levelCount(WorkloadMarket.SYMBOL, Side.SELL);
         String book = bestBid + "," + bestAsk + "," + bidLevels + "," + askLevels;
-        String bookCheck = expect == null ? "unchecked" : expect.equals(book) ? "ok" : "MISMATCH(expected " + expect + ")";
+        String bookCheck = expect == null ? "unchecked"
+                : expect.equals(book) ? "ok" : "MISMATCH(expected " + expect + ")";
         System.out.printf(Locale.ROOT, "engine workload=%s ops_per_s=%.0f p50_ns=%d p99_ns=%d p999_ns=%d "
                         + "alloc_bytes_per_op=%.2f best_bid=%d best_ask=%d bid_levels=%d ask_levels=%d book_check=%s%n",
                 profile, median, percentile(latencies, 0.50), percentile(latencies, 0.99),

@@ -34,7 +34,8 @@ public final class Accounts {
             byUser.put(userId, account);
             if (userId >= 0 && userId < DIRECT_LIMIT) {
                 if (userId >= direct.length) {
-                    direct = Arrays.copyOf(direct, (int) Math.min(DIRECT_LIMIT, Math.max(userId + 1, direct.length * 2L)));
+                    long size = Math.min(DIRECT_LIMIT, Math.max(userId + 1, direct.length * 2L));
+                    direct = Arrays.copyOf(direct, (int) size);
                 }
                 direct[(int) userId] = account;
             }

@@ -136,7 +136,9 @@ final class OrderEntry {
         }
         boolean checkMin = !marketLike || f.applyMinToMarket();
         boolean checkMax = !marketLike || f.applyMaxToMarket();
-        if ((checkMin && notional < f.minNotional()) || (checkMax && f.maxNotional() > 0 && notional > f.maxNotional())) {
+        boolean tooSmall = checkMin && notional < f.minNotional();
+        boolean tooLarge = checkMax && f.maxNotional() > 0 && notional > f.maxNotional();
+        if (tooSmall || tooLarge) {
             return RejectReason.FILTER_NOTIONAL;
         }
         return RejectReason.NONE;
