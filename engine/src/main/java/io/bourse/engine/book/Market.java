@@ -40,6 +40,11 @@ final class Market {
         return spec.status() == SymbolStatus.TRADING;
     }
 
+    /** The asset an order on this side pays with: quote for buys, base for sells. */
+    int spendAsset(Side side) {
+        return side == Side.BUY ? quoteAssetId : baseAssetId;
+    }
+
     BookSide side(Side side) {
         return side == Side.BUY ? bids : asks;
     }

@@ -164,8 +164,7 @@ public final class MatchingEngine {
             return r;
         }
         long lock = OrderEntry.lockNeeded(m, q);
-        int spendAsset = c.side() == Side.BUY ? m.quoteAssetId : m.baseAssetId;
-        if (lock > account.free(spendAsset)) {
+        if (lock > account.free(m.spendAsset(c.side()))) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
         Order o = newOrder(m, account, q, lock, -1);
@@ -227,7 +226,7 @@ public final class MatchingEngine {
         // Both legs can spend the same funds (only one will ever execute): lock the larger need once.
         long lockAbove = OrderEntry.lockNeeded(m, aboveRequest);
         long lockBelow = OrderEntry.lockNeeded(m, belowRequest);
-        int spendAsset = c.side() == Side.BUY ? m.quoteAssetId : m.baseAssetId;
+        int spendAsset = m.spendAsset(c.side());
         if (Math.max(lockAbove, lockBelow) > account.free(spendAsset)) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
@@ -280,7 +279,7 @@ public final class MatchingEngine {
         o.updatedTimeMs = nowMs;
         o.triggered = false;
         if (lock > 0) {
-            int asset = o.isBuy() ? m.quoteAssetId : m.baseAssetId;
+            int asset = m.spendAsset(o.side);
             account.lock(asset, lock);
             accounts.touch(account, asset);
             o.locked = lock;
@@ -342,14 +341,12 @@ public final class MatchingEngine {
 
     /** Lots the taker may take at this level now: its remainder, or what its quote amount or budget affords. */
     private static long takerLotsAt(Order o, PriceLevel level) {
-        if (o.quoteOrderQty != 0) {
-            if (o.side == Side.BUY) {
-                return o.locked / level.quotePerLot;
-            }
-            return Math.min((o.quoteOrderQty - o.cumQuote) / level.quotePerLot, o.locked / o.stepSize);
+        if (o.isQuoteSized()) {
+            long affordable = remainingQuote(o) / level.quotePerLot;
+            return o.side == Side.BUY ? affordable : Math.min(affordable, o.locked / o.stepSize);
         }
         long remaining = o.remainingLots();
-        if (o.side == Side.BUY && o.quotePerLot == 0) {
+        if (o.isBudgetBuy()) {
             remaining = Math.min(remaining, o.locked / level.quotePerLot);
         }
         return remaining;
@@ -489,7 +486,7 @@ public final class MatchingEngine {
     private void releaseLots(Order o, long lots) {
         long amount = lots * o.lockPerLot();
         if (amount > 0) {
-            int asset = o.side == Side.BUY ? markets[o.symbolId].quoteAssetId : markets[o.symbolId].baseAssetId;
+            int asset = markets[o.symbolId].spendAsset(o.side);
             o.account.unlock(asset, amount);
             o.locked -= amount;
             accounts.touch(o.account, asset);
@@ -508,7 +505,7 @@ public final class MatchingEngine {
         int baseAsset = m.baseAssetId;
         int quoteAsset = m.quoteAssetId;
 
-        long buyerLockUsed = buyer.quotePerLot == 0 ? quote : lots * buyer.quotePerLot;
+        long buyerLockUsed = buyer.isBudgetBuy() ? quote : lots * buyer.quotePerLot;
         b.debitLocked(quoteAsset, buyerLockUsed);
         buyer.locked -= buyerLockUsed;
         long buyerFee = Rates.applyFloor(base, fees.rate(b.feeTier(), buyerIsMaker));
@@ -648,15 +645,10 @@ public final class MatchingEngine {
         leg.ocoPeer = null;
         peer.ocoPeer = null;
         long shared = leg.locked + peer.locked;
-        boolean marketBuy = leg.side == Side.BUY && leg.quotePerLot == 0;
-        long keep = marketBuy ? shared : Math.min(shared, leg.remainingLots() * leg.lockPerLot());
+        long keep = leg.isBudgetBuy() ? shared : Math.min(shared, leg.remainingLots() * leg.lockPerLot());
         leg.locked = keep;
         peer.locked = shared - keep;
-        removeFromBook(m, peer);
-        peer.status = OrderStatus.EXPIRED;
-        peer.updatedTimeMs = nowMs;
-        listener.onOrder(peer, ExecType.EXPIRED);
-        close(peer);
+        end(m, peer, OrderStatus.EXPIRED, ExecType.EXPIRED);
     }
 
     // ------------------------------------------------------------------ cancel, amend, move
@@ -686,10 +678,15 @@ public final class MatchingEngine {
     }
 
     private void cancelOne(Market m, Order o) {
+        end(m, o, OrderStatus.CANCELED, ExecType.CANCELED);
+    }
+
+    /** Takes an order off the book (or out of the stops), gives it its final status, tells, and closes it. */
+    private void end(Market m, Order o, OrderStatus status, ExecType execType) {
         removeFromBook(m, o);
-        o.status = OrderStatus.CANCELED;
+        o.status = status;
         o.updatedTimeMs = nowMs;
-        listener.onOrder(o, ExecType.CANCELED);
+        listener.onOrder(o, execType);
         close(o);
     }
 
@@ -853,14 +850,10 @@ public final class MatchingEngine {
             peer.ocoPeer = null;
             o.locked += peer.locked;
             peer.locked = 0;
-            removeFromBook(m, peer);
-            peer.status = OrderStatus.EXPIRED;
-            peer.updatedTimeMs = nowMs;
-            listener.onOrder(peer, ExecType.EXPIRED);
-            close(peer);
+            end(m, peer, OrderStatus.EXPIRED, ExecType.EXPIRED);
         }
         if (o.locked > 0) {
-            int asset = o.side == Side.BUY ? m.quoteAssetId : m.baseAssetId;
+            int asset = m.spendAsset(o.side);
             account.unlock(asset, o.locked);
             accounts.touch(account, asset);
             o.locked = 0;

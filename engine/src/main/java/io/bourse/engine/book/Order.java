@@ -79,13 +79,17 @@ final class Order implements OrderView {
         return origLots - filledLots - preventedLots;
     }
 
-    boolean isBuy() {
-        return side == Side.BUY;
-    }
-
     /** Whether this order sizes itself by a quote amount rather than a base quantity. */
     boolean isQuoteSized() {
         return quoteOrderQty != 0;
+    }
+
+    /**
+     * A buy without a limit price (market, or a fired stop-market): it spends a locked budget, paying each fill's
+     * actual cost, rather than a per-lot amount at its limit.
+     */
+    boolean isBudgetBuy() {
+        return side == Side.BUY && quotePerLot == 0;
     }
 
     /** Asset amount locked per lot while resting: quote at the limit price for buys, base for sells. */
