@@ -41,16 +41,25 @@ public final class Journal {
         return scan(dir, true);
     }
 
-    /** Opens an existing journal without changing any file (a torn tail is logged and ignored). */
-    public static Journal openReadOnly(Path dir) throws IOException {
+    /**
+     * Opens an existing journal without changing any file (a torn tail is logged and ignored), together with
+     * the segments archived from it, if any.
+     */
+    public static Journal openReadOnly(Path dir, Path... archiveDirs) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("no journal directory " + dir);
         }
-        return scan(dir, false);
+        return scan(dir, false, archiveDirs);
     }
 
-    private static Journal scan(Path dir, boolean repair) throws IOException {
+    private static Journal scan(Path dir, boolean repair, Path... archiveDirs) throws IOException {
         List<Path> segments = listSegments(dir);
+        for (Path archive : archiveDirs) {
+            if (Files.isDirectory(archive)) {
+                segments.addAll(listSegments(archive));
+            }
+        }
+        segments.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
         while (!segments.isEmpty()) {
             Path lastFile = segments.getLast();
             if (Files.size(lastFile) >= RecordFormat.SEGMENT_HEADER_BYTES) {
@@ -95,11 +104,11 @@ public final class Journal {
     }
 
     /** Sequence of the oldest record still kept, or {@code lastSequence() + 1} if there is none. */
-    public long firstSequence() throws IOException {
+    public synchronized long firstSequence() throws IOException {
         return segments.isEmpty() ? lastSequence + 1 : firstSequenceOf(segments.getFirst());
     }
 
-    public List<Path> segmentFiles() {
+    public synchronized List<Path> segmentFiles() {
         return List.copyOf(segments);
     }
 
@@ -148,7 +157,7 @@ public final class Journal {
      *
      * @return how many segments were removed
      */
-    public int prune(long coveredSequence, Path archiveDir) throws IOException {
+    public synchronized int prune(long coveredSequence, Path archiveDir) throws IOException {
         int removed = 0;
         while (segments.size() > 1 && firstSequenceOf(segments.get(1)) - 1 <= coveredSequence) {
             Path file = segments.removeFirst();
@@ -171,7 +180,7 @@ public final class Journal {
         lastSequence = sequence;
     }
 
-    void segmentCreated(Path file) {
+    synchronized void segmentCreated(Path file) {
         segments.add(file);
     }
 

@@ -42,6 +42,10 @@ public record JournalConfig(long segmentBytes, FsyncPolicy fsync, int writeBuffe
         return new JournalConfig(bytes, fsync, writeBufferBytes, channels);
     }
 
+    public JournalConfig withFsync(FsyncPolicy policy) {
+        return new JournalConfig(segmentBytes, policy, writeBufferBytes, channels);
+    }
+
     public JournalConfig withChannels(ChannelOpener opener) {
         return new JournalConfig(segmentBytes, fsync, writeBufferBytes, opener);
     }

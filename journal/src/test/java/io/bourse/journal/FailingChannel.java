@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A real file channel that fails like a full disk ("No space left on device") once a shared byte budget is spent:
  * the write that crosses the budget writes what fits, then throws.
  */
-final class FailingChannel extends FileChannel {
+public final class FailingChannel extends FileChannel {
     private final FileChannel file;
     private final AtomicLong budget;
 
-    FailingChannel(FileChannel file, AtomicLong budget) {
+    public FailingChannel(FileChannel file, AtomicLong budget) {
         this.file = file;
         this.budget = budget;
     }

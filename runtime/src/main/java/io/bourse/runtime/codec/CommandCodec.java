@@ -1,0 +1,246 @@
+package io.bourse.runtime.codec;
+
+import io.bourse.engine.OrderType;
+import io.bourse.engine.Side;
+import io.bourse.engine.StpMode;
+import io.bourse.engine.SymbolStatus;
+import io.bourse.engine.TimeInForce;
+import io.bourse.engine.command.AddAsset;
+import io.bourse.engine.command.AddSymbol;
+import io.bourse.engine.command.AmendOrder;
+import io.bourse.engine.command.CancelAllOrders;
+import io.bourse.engine.command.CancelOrder;
+import io.bourse.engine.command.CancelReplace;
+import io.bourse.engine.command.Command;
+import io.bourse.engine.command.Deposit;
+import io.bourse.engine.command.MoveOrder;
+import io.bourse.engine.command.PlaceOco;
+import io.bourse.engine.command.PlaceOrder;
+import io.bourse.engine.command.SetFeeTier;
+import io.bourse.engine.command.SetSymbolStatus;
+import io.bourse.engine.command.SetUserFeeTier;
+import io.bourse.engine.command.WithdrawHold;
+import io.bourse.engine.command.WithdrawRelease;
+import io.bourse.engine.command.WithdrawSettle;
+import io.bourse.engine.snapshot.Snapshots;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Commands as journal payloads: a one-byte tag, then the fields in declaration order, little-endian. Enums are
+ * written by ordinal (so their constants may only ever be appended to); absent enums and strings as -1.
+ * The journal's record version covers this layout: change it only together with a new version and a reader
+ * for the old one. Hand-written rather than generated (SBE, protobuf) because it is seventeen small records and
+ * the hot ones encode in a few nanoseconds without a schema compiler in the build.
+ */
+public final class CommandCodec {
+    private static final byte ADD_ASSET = 1;
+    private static final byte ADD_SYMBOL = 2;
+    private static final byte SET_SYMBOL_STATUS = 3;
+    private static final byte SET_FEE_TIER = 4;
+    private static final byte SET_USER_FEE_TIER = 5;
+    private static final byte DEPOSIT = 6;
+    private static final byte WITHDRAW_HOLD = 7;
+    private static final byte WITHDRAW_SETTLE = 8;
+    private static final byte WITHDRAW_RELEASE = 9;
+    private static final byte PLACE_ORDER = 10;
+    private static final byte CANCEL_ORDER = 11;
+    private static final byte CANCEL_REPLACE = 12;
+    private static final byte AMEND_ORDER = 13;
+    private static final byte MOVE_ORDER = 14;
+    private static final byte CANCEL_ALL = 15;
+    private static final byte PLACE_OCO = 16;
+
+    private CommandCodec() {
+    }
+
+    /**
+     * Writes {@code command} at the buffer's position.
+     *
+     * @throws BufferOverflowException if it does not fit (the caller grows the buffer and retries)
+     */
+    public static void encode(Command command, ByteBuffer out) {
+        switch (command) {
+            case PlaceOrder c -> {
+                out.put(PLACE_ORDER);
+                placeOrder(c, out);
+            }
+            case CancelOrder c -> {
+                out.put(CANCEL_ORDER);
+                cancelOrder(c, out);
+            }
+            case MoveOrder c -> out.put(MOVE_ORDER).putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId())
+                    .putLong(c.newPrice());
+            case AmendOrder c -> {
+                out.put(AMEND_ORDER).putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId());
+                putString(out, c.origClientOrderId());
+                out.putLong(c.newQuantity());
+            }
+            case CancelReplace c -> {
+                out.put(CANCEL_REPLACE);
+                cancelOrder(c.cancel(), out);
+                placeOrder(c.newOrder(), out);
+                out.put((byte) (c.allowFailure() ? 1 : 0));
+            }
+            case CancelAllOrders c -> out.put(CANCEL_ALL).putInt(c.symbolId()).putLong(c.userId());
+            case PlaceOco c -> {
+                out.put(PLACE_OCO).putInt(c.symbolId()).putLong(c.userId());
+                putEnum(out, c.side());
+                out.putLong(c.quantity());
+                putEnum(out, c.aboveType());
+                out.putLong(c.abovePrice()).putLong(c.aboveStopPrice());
+                putEnum(out, c.aboveTimeInForce());
+                putString(out, c.aboveClientOrderId());
+                putEnum(out, c.belowType());
+                out.putLong(c.belowPrice()).putLong(c.belowStopPrice());
+                putEnum(out, c.belowTimeInForce());
+                putString(out, c.belowClientOrderId());
+                putEnum(out, c.stpMode());
+            }
+            case Deposit c -> out.put(DEPOSIT).putLong(c.userId()).putInt(c.assetId()).putLong(c.amount())
+                    .putLong(c.referenceId());
+            case WithdrawHold c -> out.put(WITHDRAW_HOLD).putLong(c.withdrawalId()).putLong(c.userId())
+                    .putInt(c.assetId()).putLong(c.amount());
+            case WithdrawSettle c -> out.put(WITHDRAW_SETTLE).putLong(c.withdrawalId());
+            case WithdrawRelease c -> out.put(WITHDRAW_RELEASE).putLong(c.withdrawalId());
+            case AddAsset c -> {
+                out.put(ADD_ASSET);
+                putString(out, c.name());
+                out.putInt(c.scale());
+            }
+            case AddSymbol c -> {
+                out.put(ADD_SYMBOL);
+                byte[] spec = symbolBytes(c);
+                out.putInt(spec.length).put(spec);
+            }
+            case SetSymbolStatus c -> {
+                out.put(SET_SYMBOL_STATUS).putInt(c.symbolId());
+                putEnum(out, c.status());
+            }
+            case SetFeeTier c -> out.put(SET_FEE_TIER).putInt(c.tier()).putLong(c.makerRate()).putLong(c.takerRate());
+            case SetUserFeeTier c -> out.put(SET_USER_FEE_TIER).putLong(c.userId()).putInt(c.tier());
+        }
+    }
+
+    /** Reads one command from the buffer's position. */
+    public static Command decode(ByteBuffer in) {
+        byte tag = in.get();
+        return switch (tag) {
+            case PLACE_ORDER -> placeOrder(in);
+            case CANCEL_ORDER -> cancelOrder(in);
+            case MOVE_ORDER -> new MoveOrder(in.getInt(), in.getLong(), in.getLong(), in.getLong());
+            case AMEND_ORDER -> new AmendOrder(in.getInt(), in.getLong(), in.getLong(), getString(in), in.getLong());
+            case CANCEL_REPLACE -> new CancelReplace(cancelOrder(in), placeOrder(in), in.get() == 1);
+            case CANCEL_ALL -> new CancelAllOrders(in.getInt(), in.getLong());
+            case PLACE_OCO -> new PlaceOco(in.getInt(), in.getLong(), getEnum(in, Side.values()), in.getLong(),
+                    getEnum(in, OrderType.values()), in.getLong(), in.getLong(), getEnum(in, TimeInForce.values()),
+                    getString(in),
+                    getEnum(in, OrderType.values()), in.getLong(), in.getLong(), getEnum(in, TimeInForce.values()),
+                    getString(in),
+                    getEnum(in, StpMode.values()));
+            case DEPOSIT -> new Deposit(in.getLong(), in.getInt(), in.getLong(), in.getLong());
+            case WITHDRAW_HOLD -> new WithdrawHold(in.getLong(), in.getLong(), in.getInt(), in.getLong());
+            case WITHDRAW_SETTLE -> new WithdrawSettle(in.getLong());
+            case WITHDRAW_RELEASE -> new WithdrawRelease(in.getLong());
+            case ADD_ASSET -> new AddAsset(getString(in), in.getInt());
+            case ADD_SYMBOL -> addSymbol(in);
+            case SET_SYMBOL_STATUS -> new SetSymbolStatus(in.getInt(), getEnum(in, SymbolStatus.values()));
+            case SET_FEE_TIER -> new SetFeeTier(in.getInt(), in.getLong(), in.getLong());
+            case SET_USER_FEE_TIER -> new SetUserFeeTier(in.getLong(), in.getInt());
+            default -> throw new IllegalArgumentException("unknown command tag " + tag);
+        };
+    }
+
+    private static void placeOrder(PlaceOrder c, ByteBuffer out) {
+        out.putInt(c.symbolId()).putLong(c.userId());
+        putEnum(out, c.side());
+        putEnum(out, c.type());
+        putEnum(out, c.timeInForce());
+        out.putLong(c.price()).putLong(c.quantity()).putLong(c.quoteOrderQty()).putLong(c.stopPrice())
+                .putLong(c.icebergQty());
+        putEnum(out, c.stpMode());
+        putString(out, c.clientOrderId());
+    }
+
+    private static PlaceOrder placeOrder(ByteBuffer in) {
+        return new PlaceOrder(in.getInt(), in.getLong(), getEnum(in, Side.values()), getEnum(in, OrderType.values()),
+                getEnum(in, TimeInForce.values()), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                in.getLong(), getEnum(in, StpMode.values()), getString(in));
+    }
+
+    private static void cancelOrder(CancelOrder c, ByteBuffer out) {
+        out.putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId());
+        putString(out, c.origClientOrderId());
+    }
+
+    private static CancelOrder cancelOrder(ByteBuffer in) {
+        return new CancelOrder(in.getInt(), in.getLong(), in.getLong(), getString(in));
+    }
+
+    private static byte[] symbolBytes(AddSymbol c) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream data = new DataOutputStream(bytes);
+            data.writeInt(c.spec().id());
+            Snapshots.writeSymbol(data, c.spec());
+            data.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static AddSymbol addSymbol(ByteBuffer in) {
+        int length = in.getInt();
+        ByteBuffer spec = in.slice(in.position(), length);
+        in.position(in.position() + length);
+        try {
+            DataInputStream data = new DataInputStream(new InputStream() {
+                @Override
+                public int read() {
+                    return spec.hasRemaining() ? spec.get() & 0xff : -1;
+                }
+            });
+            int id = data.readInt();
+            return new AddSymbol(Snapshots.readSymbol(data, id));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("malformed symbol in AddSymbol", e);
+        }
+    }
+
+    private static void putEnum(ByteBuffer out, Enum<?> value) {
+        out.put((byte) (value == null ? -1 : value.ordinal()));
+    }
+
+    private static <E extends Enum<E>> E getEnum(ByteBuffer in, E[] values) {
+        byte ordinal = in.get();
+        return ordinal < 0 ? null : values[ordinal];
+    }
+
+    private static void putString(ByteBuffer out, String s) {
+        if (s == null) {
+            out.putInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.putInt(bytes.length).put(bytes);
+    }
+
+    private static String getString(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,10 @@
+package io.bourse.runtime.pipeline;
+
+/**
+ * Hears what became of one command, once it is journaled and applied (or could not be). Runs on the pipeline's
+ * responder thread: keep it short and never block.
+ */
+@FunctionalInterface
+public interface CommandCallback {
+    void onResult(CommandResult result);
+}

@@ -1,0 +1,29 @@
+package io.bourse.runtime.pipeline;
+
+import io.bourse.engine.command.Command;
+import io.bourse.engine.event.EngineEvent;
+
+import java.util.List;
+
+/**
+ * A reader of the engine's output (market data, user streams, history store, analytics). Each runs on its own
+ * thread, receives every applied command in sequence order with the events it caused, and remembers how far it
+ * got, so after a restart it is handed exactly the commands after that point: nothing lost, nothing repeated.
+ */
+public interface EventConsumer {
+    /** Names the consumer in logs and backlog figures. */
+    String name();
+
+    /**
+     * The sequence of the last command whose events this consumer has durably applied (0 if none). Read once at
+     * start; recovery replays the journal from there for it.
+     */
+    long lastAppliedSequence();
+
+    /** One applied command (accepted or rejected) and its events; {@code events} is valid during the call. */
+    void onCommand(long sequence, long timestampMs, Command command, List<EngineEvent> events) throws Exception;
+
+    /** No more commands are available right now: a good moment to flush and record how far it got. */
+    default void onBatchEnd() throws Exception {
+    }
+}

@@ -1,0 +1,106 @@
+package io.bourse.runtime.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import io.bourse.journal.JournalWriter;
+import io.bourse.runtime.codec.CommandCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.InstantSource;
+
+/**
+ * The sequencer proper: stamps each command with the next journal sequence and the time, appends it, and at the
+ * end of every batch commits (one fsync for the whole batch). The engine stage only sees a batch after that.
+ * After a write failure it stamps nothing more: commands of the failed batch are UNKNOWN, later ones REFUSED.
+ */
+final class JournalStage implements EventHandler<CommandSlot> {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalStage.class);
+    static final int COMMAND_RECORD = 1;
+
+    private final JournalWriter writer;
+    private final InstantSource clock;
+    private final Runnable onFailure;
+    private RingBuffer<CommandSlot> ring;
+    private ByteBuffer encoded = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+    private long lastTimestampMs;
+    private long batchStart = -1;
+    private boolean failed;
+
+    JournalStage(JournalWriter writer, InstantSource clock, long lastTimestampMs, Runnable onFailure) {
+        this.writer = writer;
+        this.clock = clock;
+        this.lastTimestampMs = lastTimestampMs;
+        this.onFailure = onFailure;
+    }
+
+    void ring(RingBuffer<CommandSlot> ringBuffer) {
+        this.ring = ringBuffer;
+    }
+
+    @Override
+    public void onStart() {
+        Thread.currentThread().setName("bourse-journal");
+    }
+
+    @Override
+    public void onEvent(CommandSlot slot, long ringSequence, boolean endOfBatch) {
+        if (batchStart < 0) {
+            batchStart = ringSequence;
+        }
+        if (failed) {
+            slot.status = CommandResult.Status.REFUSED;
+        } else {
+            try {
+                long sequence = writer.nextSequence();
+                long now = Math.max(lastTimestampMs, clock.millis());
+                writer.append(sequence, now, COMMAND_RECORD, encode(slot));
+                slot.sequence = sequence;
+                slot.timestampMs = now;
+                lastTimestampMs = now;
+            } catch (IOException e) {
+                fail(e, ringSequence);
+            }
+        }
+        if (endOfBatch) {
+            if (!failed) {
+                try {
+                    writer.commit();
+                } catch (IOException e) {
+                    fail(e, ringSequence);
+                }
+            }
+            batchStart = -1;
+        }
+    }
+
+    private ByteBuffer encode(CommandSlot slot) {
+        while (true) {
+            encoded.clear();
+            try {
+                CommandCodec.encode(slot.command, encoded);
+                return encoded.flip();
+            } catch (BufferOverflowException e) {
+                encoded = ByteBuffer.allocate(encoded.capacity() * 2).order(ByteOrder.LITTLE_ENDIAN);
+            }
+        }
+    }
+
+    /** Everything of this batch that was appended may or may not be on the disk. */
+    private void fail(IOException e, long upTo) {
+        LOG.error("journal write failed; the exchange stops accepting commands (outcome of {} in-flight command(s) "
+                + "unknown)", upTo - batchStart + 1, e);
+        failed = true;
+        for (long s = batchStart; s <= upTo; s++) {
+            CommandSlot pending = ring.get(s);
+            if (pending.status == null) {
+                pending.status = CommandResult.Status.UNKNOWN;
+            }
+        }
+        onFailure.run();
+    }
+}

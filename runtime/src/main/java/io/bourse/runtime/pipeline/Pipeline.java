@@ -1,0 +1,135 @@
+package io.bourse.runtime.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.bourse.engine.Engine;
+import io.bourse.engine.command.Command;
+import io.bourse.engine.event.EventRecorder;
+import io.bourse.journal.JournalWriter;
+import io.bourse.runtime.CoreConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The LMAX-style pipeline on one Disruptor ring: many submitters publish; the journal stage stamps and
+ * journals (group commit); the engine stage applies; then the responder and every consumer read the results in
+ * parallel, each on its own thread. A slot is reused only when the slowest reader is done with it, so the ring
+ * size bounds how far a consumer can lag.
+ */
+public final class Pipeline {
+    private final Disruptor<CommandSlot> disruptor;
+    private final RingBuffer<CommandSlot> ring;
+    private final Map<String, EventHandler<CommandSlot>> stages = new LinkedHashMap<>();
+    private final AtomicInteger submitting = new AtomicInteger();
+    private volatile boolean accepting = true;
+    private volatile boolean healthy = true;
+    private volatile boolean running;
+
+    public Pipeline(CoreConfig config, JournalWriter writer, Engine engine, EventRecorder recorder,
+                    List<EventConsumer> consumers, Consumer<Engine> snapshot) {
+        disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), Thread::new, ProducerType.MULTI,
+                waitStrategy(config.waitMode()));
+        ring = disruptor.getRingBuffer();
+        JournalStage journalStage = new JournalStage(writer, config.clock(), engine.lastTimestampMs(),
+                this::failed);
+        journalStage.ring(ring);
+        EngineStage engineStage = new EngineStage(engine, recorder, config.snapshotEvery(), snapshot, this::failed);
+        stages.put("journal", journalStage);
+        stages.put("engine", engineStage);
+        List<EventHandler<CommandSlot>> readers = new ArrayList<>();
+        ResponderStage responder = new ResponderStage();
+        stages.put("responder", responder);
+        readers.add(responder);
+        for (EventConsumer c : consumers) {
+            ConsumerStage stage = new ConsumerStage(c, c.lastAppliedSequence());
+            if (stages.putIfAbsent("consumer:" + c.name(), stage) != null) {
+                throw new IllegalArgumentException("two consumers named " + c.name());
+            }
+            readers.add(stage);
+        }
+        @SuppressWarnings("unchecked")
+        EventHandler<CommandSlot>[] parallel = readers.toArray(new EventHandler[0]);
+        disruptor.handleEventsWith(journalStage).then(engineStage).then(parallel);
+    }
+
+    public void start() {
+        disruptor.start();
+        running = true;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public boolean accepting() {
+        return accepting;
+    }
+
+    public void submit(Command command, CommandCallback callback) {
+        submitting.incrementAndGet();
+        try {
+            if (!accepting) {
+                if (callback != null) {
+                    callback.onResult(CommandResult.notApplied(CommandResult.Status.REFUSED));
+                }
+                return;
+            }
+            long s = ring.next();
+            try {
+                ring.get(s).publish(command, callback);
+            } finally {
+                ring.publish(s);
+            }
+        } finally {
+            submitting.decrementAndGet();
+        }
+    }
+
+    public Map<String, Long> backlogs() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        long cursor = ring.getCursor();
+        stages.forEach((name, stage) -> out.put(name, cursor - disruptor.getSequenceValueFor(stage)));
+        return out;
+    }
+
+    /**
+     * Stops accepting, lets every stage finish what was submitted, and stops the threads.
+     *
+     * @return whether the pipeline was healthy to the end (no journal or engine failure)
+     */
+    public boolean stop() {
+        accepting = false;
+        while (submitting.get() > 0) {
+            Thread.onSpinWait();
+        }
+        if (running) {
+            disruptor.shutdown();
+            running = false;
+        }
+        return healthy;
+    }
+
+    private void failed() {
+        healthy = false;
+        accepting = false;
+    }
+
+    private static WaitStrategy waitStrategy(CoreConfig.WaitMode mode) {
+        return switch (mode) {
+            case SLEEPING -> new SleepingWaitStrategy();
+            case BLOCKING -> new BlockingWaitStrategy();
+            case YIELDING -> new YieldingWaitStrategy();
+        };
+    }
+}

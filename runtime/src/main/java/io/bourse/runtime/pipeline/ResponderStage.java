@@ -1,0 +1,35 @@
+package io.bourse.runtime.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Tells each submitter what became of its command, off the engine's thread. */
+final class ResponderStage implements EventHandler<CommandSlot> {
+    private static final Logger LOG = LoggerFactory.getLogger(ResponderStage.class);
+
+    @Override
+    public void onStart() {
+        Thread.currentThread().setName("bourse-responder");
+    }
+
+    @Override
+    public void onEvent(CommandSlot slot, long ringSequence, boolean endOfBatch) {
+        CommandCallback callback = slot.callback;
+        if (callback == null) {
+            return;
+        }
+        slot.callback = null;
+        CommandResult result = slot.applied()
+                ? new CommandResult(slot.sequence, slot.timestampMs, slot.status, slot.reject,
+                List.copyOf(slot.events))
+                : new CommandResult(slot.sequence, slot.timestampMs, slot.status, slot.reject, List.of());
+        try {
+            callback.onResult(result);
+        } catch (RuntimeException e) {
+            LOG.error("a command callback failed (command {})", slot.sequence, e);
+        }
+    }
+}

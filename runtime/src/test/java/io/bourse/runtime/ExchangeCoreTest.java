@@ -1,0 +1,274 @@
+package io.bourse.runtime;
+
+import io.bourse.engine.Engine;
+import io.bourse.engine.RandomCommands;
+import io.bourse.engine.RejectReason;
+import io.bourse.engine.event.EventRecorder;
+import io.bourse.journal.FailingChannel;
+import io.bourse.journal.FsyncPolicy;
+import io.bourse.journal.Journal;
+import io.bourse.journal.JournalConfig;
+import io.bourse.runtime.codec.CommandCodec;
+import io.bourse.runtime.pipeline.CommandResult;
+import io.bourse.runtime.pipeline.CommandResult.Status;
+import io.bourse.runtime.pipeline.EventConsumer;
+import io.bourse.runtime.recovery.JournalVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExchangeCoreTest {
+    @TempDir
+    Path dir;
+
+    private CoreConfig config() {
+        return CoreConfig.defaults(dir)
+                .withJournal(JournalConfig.defaults(FsyncPolicy.GROUP).withSegmentBytes(32 * 1024))
+                .withSnapshots(700, 2)
+                .withRingSize(1024);
+    }
+
+    /** Submits a random stream in chunks, waiting for each chunk's results; returns results by sequence. */
+    private static Map<Long, CommandResult> drive(ExchangeCore core, RandomCommands commands, TrackedOrders orders,
+                                                  int count) {
+        Map<Long, CommandResult> results = new TreeMap<>();
+        int done = 0;
+        while (done < count) {
+            List<CompletableFuture<CommandResult>> chunk = new ArrayList<>();
+            for (int i = 0; i < 40 && done < count; i++, done++) {
+                chunk.add(core.submit(commands.next()));
+            }
+            for (CompletableFuture<CommandResult> f : chunk) {
+                CommandResult r = f.join();
+                orders.onResult(r);
+                results.put(r.sequence(), r);
+            }
+        }
+        return results;
+    }
+
+    private static RandomCommands setUp(ExchangeCore core, long seed, TrackedOrders orders) {
+        RandomCommands commands = new RandomCommands(new Random(seed), 6, orders);
+        commands.setUp().forEach(c -> assertThat(core.submit(c).join().status()).isEqualTo(Status.ACCEPTED));
+        return commands;
+    }
+
+    @Test
+    void acknowledgedOutcomesSurviveRestartsAndEqualACleanReplay() throws IOException {
+        TrackedOrders orders = new TrackedOrders();
+        Map<Long, CommandResult> results;
+        String hashAtClose;
+        try (ExchangeCore core = ExchangeCore.start(config(), List.of())) {
+            RandomCommands commands = setUp(core, 7, orders);
+            results = drive(core, commands, orders, 3_000);
+            core.close();
+            hashAtClose = core.engineAfterClose().stateHash();
+        }
+        assertThat(results.values()).extracting(CommandResult::status)
+                .contains(Status.ACCEPTED, Status.REJECTED).doesNotContain(Status.UNKNOWN, Status.REFUSED);
+        assertThat(Files.list(config().archiveDir()).count()).as("covered segments archived").isPositive();
+
+        // Every acknowledged outcome is what the journal replays to.
+        Map<Long, RejectReason> replayed = replayOutcomes();
+        results.forEach((seq, r) -> assertThat(replayed.get(seq)).as("command " + seq).isEqualTo(r.reject()));
+
+        JournalVerifier.Report report = JournalVerifier.verify(config().journalDir(), config().archiveDir(), 0);
+        assertThat(report.ok()).isTrue();
+        assertThat(report.stateHash()).isEqualTo(hashAtClose);
+
+        try (ExchangeCore again = ExchangeCore.start(config(), List.of())) {
+            assertThat(again.recovery().replayed()).as("clean shutdown left a snapshot at the end").isZero();
+            again.close();
+            assertThat(again.engineAfterClose().stateHash()).isEqualTo(hashAtClose);
+        }
+    }
+
+    @Test
+    void damagedNewestSnapshotFallsBackToAnOlderOneThenToTheJournal() throws IOException {
+        String hash;
+        try (ExchangeCore core = ExchangeCore.start(config().withRetention(CoreConfig.Retention.KEEP), List.of())) {
+            TrackedOrders orders = new TrackedOrders();
+            drive(core, setUp(core, 11, orders), orders, 2_000);
+            core.close();
+            hash = core.engineAfterClose().stateHash();
+        }
+        List<Path> snaps = snapshotFiles();
+        assertThat(snaps).hasSize(2);
+        flipByte(snaps.getLast(), 100);
+        try (ExchangeCore core = ExchangeCore.start(config(), List.of())) {
+            assertThat(core.recovery().snapshotSequence()).isEqualTo(sequenceOf(snaps.getFirst()));
+            assertThat(core.recovery().replayed()).isPositive();
+            core.close();
+            assertThat(core.engineAfterClose().stateHash()).isEqualTo(hash);
+        }
+        for (Path p : snapshotFiles()) {
+            Files.delete(p);
+        }
+        try (ExchangeCore core = ExchangeCore.start(config(), List.of())) {
+            assertThat(core.recovery().snapshotSequence()).isZero();
+            core.close();
+            assertThat(core.engineAfterClose().stateHash()).isEqualTo(hash);
+        }
+    }
+
+    @Test
+    void consumersResumeFromTheirOwnPositionWithoutLossOrRepeats() throws IOException {
+        Path tapeDir = dir.resolve("tape");
+        TrackedOrders orders = new TrackedOrders();
+        RandomCommands commands;
+        long last;
+        try (ExchangeCore core = ExchangeCore.start(config(), List.of(new FileConsumer(tapeDir)))) {
+            commands = setUp(core, 3, orders);
+            drive(core, commands, orders, 1_500);
+            core.close();
+            last = core.engineAfterClose().lastSequence();
+        }
+        FileConsumer tape = new FileConsumer(tapeDir);
+        assertThat(tape.lastAppliedSequence()).isEqualTo(last);
+        assertThat(tape.lines()).hasSize((int) last);
+
+        // The consumer lost its last 900 commands (say, its database was restored from an older backup).
+        Files.writeString(tapeDir.resolve("position.txt"), Long.toString(last - 900));
+        try (ExchangeCore core = ExchangeCore.start(config(), List.of(new FileConsumer(tapeDir)))) {
+            assertThat(core.recovery().snapshotSequence()).isLessThanOrEqualTo(last - 900);
+            drive(core, commands, orders, 500);
+            core.close();
+            last = core.engineAfterClose().lastSequence();
+        }
+        List<Long> sequences = new FileConsumer(tapeDir).lines().stream().map(FileConsumer::sequenceOf).toList();
+        assertThat(sequences).hasSize((int) last);
+        for (int i = 0; i < sequences.size(); i++) {
+            assertThat(sequences.get(i)).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void failingConsumerStopsAloneAndTheExchangeCarriesOn() throws IOException {
+        EventConsumer broken = new EventConsumer() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public long lastAppliedSequence() {
+                return 0;
+            }
+
+            @Override
+            public void onCommand(long sequence, long timestampMs, io.bourse.engine.command.Command command,
+                                  List<io.bourse.engine.event.EngineEvent> events) {
+                if (sequence == 50) {
+                    throw new IllegalStateException("disk of the analytics box is full");
+                }
+            }
+        };
+        try (ExchangeCore core = ExchangeCore.start(config().withRingSize(64), List.of(broken))) {
+            TrackedOrders orders = new TrackedOrders();
+            Map<Long, CommandResult> results = drive(core, setUp(core, 5, orders), orders, 400);
+            assertThat(results).hasSize(400);
+            assertThat(core.backlogs()).containsKeys("journal", "engine", "responder", "consumer:broken");
+        }
+    }
+
+    @Test
+    void fullDiskStopsAcceptingAndNothingUnwrittenIsAcknowledged() throws IOException {
+        AtomicLong budget = new AtomicLong(20_000);
+        JournalConfig failing = JournalConfig.defaults(FsyncPolicy.GROUP)
+                .withChannels(p -> new FailingChannel(JournalConfig.ChannelOpener.FILES.open(p), budget));
+        List<CommandResult> results = new ArrayList<>();
+        try (ExchangeCore core = ExchangeCore.start(config().withJournal(failing), List.of())) {
+            TrackedOrders orders = new TrackedOrders();
+            RandomCommands commands = setUp(core, 9, orders);
+            for (int i = 0; i < 600; i++) {
+                CommandResult r = core.submit(commands.next()).join();
+                orders.onResult(r);
+                results.add(r);
+            }
+            assertThat(core.accepting()).isFalse();
+        }
+        List<Status> statuses = results.stream().map(CommandResult::status).toList();
+        int firstUnknown = statuses.indexOf(Status.UNKNOWN);
+        assertThat(firstUnknown).as("the write that failed is reported as unknown").isPositive();
+        assertThat(statuses.subList(0, firstUnknown)).doesNotContain(Status.UNKNOWN, Status.REFUSED);
+        assertThat(statuses.subList(firstUnknown + 1, statuses.size())).containsOnly(Status.REFUSED);
+
+        long lastAcknowledged = results.get(firstUnknown - 1).sequence();
+        Journal journal = Journal.open(config().journalDir());
+        assertThat(journal.lastSequence()).isBetween(lastAcknowledged, lastAcknowledged + 1);
+        Map<Long, RejectReason> replayed = replayOutcomes();
+        for (CommandResult r : results.subList(0, firstUnknown)) {
+            assertThat(replayed.get(r.sequence())).isEqualTo(r.reject());
+        }
+        try (ExchangeCore core = ExchangeCore.start(config(), List.of())) {
+            assertThat(core.submit(new io.bourse.engine.command.Deposit(1, 0, 5, 777)).join().status())
+                    .isEqualTo(Status.ACCEPTED);
+        }
+    }
+
+    @Test
+    void closedCoreRefusesCommands() throws IOException {
+        ExchangeCore core = ExchangeCore.start(config(), List.of());
+        core.close();
+        assertThat(core.submit(new io.bourse.engine.command.AddAsset("BTC", 8)).join().status())
+                .isEqualTo(Status.REFUSED);
+    }
+
+    @Test
+    void recoveryRefusesToSkipPrunedRecords() throws IOException {
+        try (ExchangeCore core = ExchangeCore.start(config().withRetention(CoreConfig.Retention.DELETE), List.of())) {
+            TrackedOrders orders = new TrackedOrders();
+            drive(core, setUp(core, 13, orders), orders, 2_000);
+        }
+        for (Path p : snapshotFiles()) {
+            Files.delete(p);
+        }
+        assertThatThrownBy(() -> ExchangeCore.start(config(), List.of()))
+                .hasMessageContaining("cannot recover: the journal starts at sequence");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Map<Long, RejectReason> replayOutcomes() throws IOException {
+        Map<Long, RejectReason> out = new TreeMap<>();
+        Engine engine = new Engine(new EventRecorder(), 0);
+        Journal.openReadOnly(config().journalDir(), config().archiveDir()).replay(0, (seq, ts, type, payload) ->
+                out.put(seq, engine.apply(seq, ts, CommandCodec.decode(payload))));
+        return out;
+    }
+
+    private List<Path> snapshotFiles() throws IOException {
+        try (Stream<Path> files = Files.list(config().snapshotDir())) {
+            return files.filter(p -> p.toString().endsWith(".snap")).sorted().toList();
+        }
+    }
+
+    private static long sequenceOf(Path snapshot) {
+        String name = snapshot.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.indexOf('.')));
+    }
+
+    private static void flipByte(Path file, long offset) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(offset);
+            int b = f.read();
+            f.seek(offset);
+            f.write(b ^ 0x5a);
+        }
+    }
+}
