@@ -73,12 +73,11 @@ class ExchangeCoreTest {
         TrackedOrders orders = new TrackedOrders();
         Map<Long, CommandResult> results;
         String hashAtClose;
-        try (ExchangeCore core = ExchangeCore.start(config(), List.of())) {
-            RandomCommands commands = setUp(core, 7, orders);
-            results = drive(core, commands, orders, 3_000);
-            core.close();
-            hashAtClose = core.engineAfterClose().stateHash();
-        }
+        ExchangeCore core = ExchangeCore.start(config(), List.of());
+        RandomCommands commands = setUp(core, 7, orders);
+        results = drive(core, commands, orders, 3_000);
+        core.close();
+        hashAtClose = core.engineAfterClose().stateHash();
         assertThat(results.values()).extracting(CommandResult::status)
                 .contains(Status.ACCEPTED, Status.REJECTED).doesNotContain(Status.UNKNOWN, Status.REFUSED);
         assertThat(Files.list(config().archiveDir()).count()).as("covered segments archived").isPositive();
@@ -91,39 +90,35 @@ class ExchangeCoreTest {
         assertThat(report.ok()).isTrue();
         assertThat(report.stateHash()).isEqualTo(hashAtClose);
 
-        try (ExchangeCore again = ExchangeCore.start(config(), List.of())) {
-            assertThat(again.recovery().replayed()).as("clean shutdown left a snapshot at the end").isZero();
-            again.close();
-            assertThat(again.engineAfterClose().stateHash()).isEqualTo(hashAtClose);
-        }
+        ExchangeCore again = ExchangeCore.start(config(), List.of());
+        assertThat(again.recovery().replayed()).as("clean shutdown left a snapshot at the end").isZero();
+        again.close();
+        assertThat(again.engineAfterClose().stateHash()).isEqualTo(hashAtClose);
     }
 
     @Test
     void damagedNewestSnapshotFallsBackToAnOlderOneThenToTheJournal() throws IOException {
         String hash;
-        try (ExchangeCore core = ExchangeCore.start(config().withRetention(CoreConfig.Retention.KEEP), List.of())) {
-            TrackedOrders orders = new TrackedOrders();
-            drive(core, setUp(core, 11, orders), orders, 2_000);
-            core.close();
-            hash = core.engineAfterClose().stateHash();
-        }
+        ExchangeCore core = ExchangeCore.start(config().withRetention(CoreConfig.Retention.KEEP), List.of());
+        TrackedOrders orders = new TrackedOrders();
+        drive(core, setUp(core, 11, orders), orders, 2_000);
+        core.close();
+        hash = core.engineAfterClose().stateHash();
         List<Path> snaps = snapshotFiles();
         assertThat(snaps).hasSize(2);
         flipByte(snaps.getLast(), 100);
-        try (ExchangeCore core = ExchangeCore.start(config(), List.of())) {
-            assertThat(core.recovery().snapshotSequence()).isEqualTo(sequenceOf(snaps.getFirst()));
-            assertThat(core.recovery().replayed()).isPositive();
-            core.close();
-            assertThat(core.engineAfterClose().stateHash()).isEqualTo(hash);
-        }
+        ExchangeCore fromOlder = ExchangeCore.start(config(), List.of());
+        assertThat(fromOlder.recovery().snapshotSequence()).isEqualTo(sequenceOf(snaps.getFirst()));
+        assertThat(fromOlder.recovery().replayed()).isPositive();
+        fromOlder.close();
+        assertThat(fromOlder.engineAfterClose().stateHash()).isEqualTo(hash);
         for (Path p : snapshotFiles()) {
             Files.delete(p);
         }
-        try (ExchangeCore core = ExchangeCore.start(config(), List.of())) {
-            assertThat(core.recovery().snapshotSequence()).isZero();
-            core.close();
-            assertThat(core.engineAfterClose().stateHash()).isEqualTo(hash);
-        }
+        ExchangeCore fromJournal = ExchangeCore.start(config(), List.of());
+        assertThat(fromJournal.recovery().snapshotSequence()).isZero();
+        fromJournal.close();
+        assertThat(fromJournal.engineAfterClose().stateHash()).isEqualTo(hash);
     }
 
     @Test
@@ -132,24 +127,22 @@ class ExchangeCoreTest {
         TrackedOrders orders = new TrackedOrders();
         RandomCommands commands;
         long last;
-        try (ExchangeCore core = ExchangeCore.start(config(), List.of(new FileConsumer(tapeDir)))) {
-            commands = setUp(core, 3, orders);
-            drive(core, commands, orders, 1_500);
-            core.close();
-            last = core.engineAfterClose().lastSequence();
-        }
+        ExchangeCore core = ExchangeCore.start(config(), List.of(new FileConsumer(tapeDir)));
+        commands = setUp(core, 3, orders);
+        drive(core, commands, orders, 1_500);
+        core.close();
+        last = core.engineAfterClose().lastSequence();
         FileConsumer tape = new FileConsumer(tapeDir);
         assertThat(tape.lastAppliedSequence()).isEqualTo(last);
         assertThat(tape.lines()).hasSize((int) last);
 
         // The consumer lost its last 900 commands (say, its database was restored from an older backup).
         Files.writeString(tapeDir.resolve("position.txt"), Long.toString(last - 900));
-        try (ExchangeCore core = ExchangeCore.start(config(), List.of(new FileConsumer(tapeDir)))) {
-            assertThat(core.recovery().snapshotSequence()).isLessThanOrEqualTo(last - 900);
-            drive(core, commands, orders, 500);
-            core.close();
-            last = core.engineAfterClose().lastSequence();
-        }
+        ExchangeCore resumed = ExchangeCore.start(config(), List.of(new FileConsumer(tapeDir)));
+        assertThat(resumed.recovery().snapshotSequence()).isLessThanOrEqualTo(last - 900);
+        drive(resumed, commands, orders, 500);
+        resumed.close();
+        last = resumed.engineAfterClose().lastSequence();
         List<Long> sequences = new FileConsumer(tapeDir).lines().stream().map(FileConsumer::sequenceOf).toList();
         assertThat(sequences).hasSize((int) last);
         for (int i = 0; i < sequences.size(); i++) {
