@@ -5,23 +5,44 @@ import io.bourse.app.demo.DemoMarkets;
 import io.bourse.app.demo.MarketSummary;
 import io.bourse.engine.Engine;
 import io.bourse.engine.Invariants;
-
+import io.bourse.engine.command.Command;
+import io.bourse.journal.FsyncPolicy;
+import io.bourse.runtime.CoreConfig;
+import io.bourse.runtime.ExchangeCore;
+import io.bourse.runtime.pipeline.CommandResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-
-
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * The {@code bourse} command. Today it starts the engine with the demo markets and their bots and prints what
- * happens; the HTTP and WebSocket API, durability and accounts arrive with their issues.
+ * The {@code bourse} command. It starts the durable exchange core (journal, snapshots, recovery) with the demo
+ * markets and their bots and prints what happens; the HTTP and WebSocket API and accounts arrive with their
+ * issues.
  */
 @CommandLine.Command(name = "bourse", mixinStandardHelpOptions = true, version = "Bourse 0.1.0-SNAPSHOT",
-        description = "Starts the Bourse exchange engine with demo markets (BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, "
-                + "ETHBTC) and market-maker and taker bots, and prints a summary every second.")
+        subcommands = VerifyCommand.class,
+        description = "Starts the Bourse exchange core with demo markets (BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, "
+                + "ETHBTC) and market-maker and taker bots, and prints a summary every second. Everything is "
+                + "journaled in the data directory; a restart continues where the last run stopped.")
 public final class BourseCli implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(BourseCli.class);
+
+    @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Journal and snapshots live here (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @CommandLine.Option(names = "--fsync", paramLabel = "POLICY", defaultValue = "GROUP",
+            description = "GROUP (one fsync per batch; the default) or NONE (benchmarks only: a machine crash "
+                    + "can lose acknowledged commands).")
+    FsyncPolicy fsync;
+
     @CommandLine.Option(names = "--no-bots", description = "List the demo markets but start no bots.")
     boolean noBots;
 
@@ -34,46 +55,69 @@ public final class BourseCli implements Callable<Integer> {
     long seed;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BourseCli()).execute(args));
+        System.exit(new CommandLine(new BourseCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws IOException, InterruptedException {
         MarketSummary summary = new MarketSummary();
-        Engine engine = new Engine(summary);
-        long[] sequence = {0};
-        long[] clockMs = {System.currentTimeMillis()};
-        Consumer<io.bourse.engine.command.Command> send = DemoBots.sender(engine, sequence, clockMs);
-        DemoMarkets.listing().forEach(send);
+        CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
+        ExchangeCore core = ExchangeCore.start(config, List.of(summary));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(core, summary);
+            stopped.countDown();
+        }, "bourse-shutdown"));
+
+        Consumer<Command> send = command -> core.submit(command, result -> {
+            if (!DemoBots.expected(result)) {
+                LOG.error("demo command {} ended {} {}", command, result.status(), result.reject());
+            }
+        });
+        if (core.recovery().lastSequence() == 0) {
+            for (Command c : DemoMarkets.listing()) {
+                CommandResult r = core.submit(c).join();
+                if (r.status() != CommandResult.Status.ACCEPTED) {
+                    throw new IllegalStateException("listing " + c + " failed: " + r.status() + " " + r.reject());
+                }
+            }
+        }
         DemoBots bots = new DemoBots(seed);
-        if (!noBots) {
+        if (!noBots && core.recovery().lastSequence() == 0) {
             bots.funding().forEach(send);
         }
-        System.out.println("Bourse engine started: " + DemoMarkets.MARKETS.size() + " markets ("
+        System.out.println("Bourse core started: " + DemoMarkets.MARKETS.size() + " markets ("
                 + String.join(", ", DemoMarkets.MARKETS.stream().map(DemoMarkets.Market::symbol).toList()) + ")"
-                + (noBots ? ", no bots" : ", bots trading") + ". Ctrl-C stops.");
+                + (noBots ? ", no bots" : ", bots trading") + "; data in " + dataDir.toAbsolutePath()
+                + ". Ctrl-C stops.");
         System.out.println("(The HTTP and WebSocket API, with a URL to open, arrive with the API issue.)");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> report(engine, summary, sequence[0])));
         long end = seconds == null ? Long.MAX_VALUE : System.currentTimeMillis() + seconds * 1000L;
         long nextReport = System.currentTimeMillis() + 1000;
-        while (System.currentTimeMillis() < end) {
-            clockMs[0] = System.currentTimeMillis();
+        while (System.currentTimeMillis() < end && core.accepting()) {
             if (!noBots) {
                 bots.step(send);
             }
-            if (clockMs[0] >= nextReport) {
+            if (System.currentTimeMillis() >= nextReport) {
                 System.out.print(summary.describe());
                 nextReport += 1000;
             }
             Thread.sleep(100);
         }
+        System.exit(core.accepting() ? 0 : 1); // runs the shutdown hook: snapshot, flush, close
+        stopped.await();
         return 0;
     }
 
-    private static void report(Engine engine, MarketSummary summary, long commands) {
-        List<String> problems = Invariants.violations(engine);
-        System.out.printf("%nstopped after %d commands, %d trades; state hash %s; invariants %s%n", commands,
-                summary.totalTrades(), engine.stateHash().substring(0, 16),
-                problems.isEmpty() ? "hold" : "BROKEN: " + problems);
+    private static void stop(ExchangeCore core, MarketSummary summary) {
+        try {
+            core.close();
+            Engine engine = core.engineAfterClose();
+            List<String> problems = Invariants.violations(engine);
+            System.out.printf("%nstopped at sequence %d after %d commands and %d trades in this run; state hash %s; "
+                            + "invariants %s%n", engine.lastSequence(), summary.commands(), summary.totalTrades(),
+                    engine.stateHash().substring(0, 16), problems.isEmpty() ? "hold" : "BROKEN: " + problems);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("shutdown failed", e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.bourse.app.demo;
 
-import io.bourse.engine.Engine;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.Side;
 import io.bourse.engine.TimeInForce;
@@ -8,6 +7,7 @@ import io.bourse.engine.command.CancelAllOrders;
 import io.bourse.engine.command.Command;
 import io.bourse.engine.command.Deposit;
 import io.bourse.engine.command.PlaceOrder;
+import io.bourse.runtime.pipeline.CommandResult;
 
 import java.util.List;
 import java.util.Random;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * Market-maker and taker bots that keep the demo markets alive: per market, one maker keeps a ladder of quotes
  * around a mid price that wanders, and one taker now and then crosses the spread. They trade through ordinary
- * engine commands (the same ones the API will send), from their own funded accounts.
+ * engine commands submitted to the core (the same ones the API will send), from their own funded accounts.
  */
 public final class DemoBots {
     /** Bot accounts sit far above the ids the platform gives users. */
@@ -84,14 +84,12 @@ public final class DemoBots {
         return Math.max(1, (long) Math.ceil(lots));
     }
 
-    /** Applies commands to an engine, failing loudly on the rejections bots should never cause. */
-    public static Consumer<Command> sender(Engine engine, long[] sequence, long[] clockMs) {
-        return command -> {
-            RejectReason r = engine.apply(++sequence[0], clockMs[0], command);
-            boolean expected = r == RejectReason.NONE || r == RejectReason.UNKNOWN_ORDER;
-            if (!expected) {
-                throw new IllegalStateException("demo bot command rejected: " + command + " -> " + r);
-            }
+    /** Whether a bot command ended as bots expect: accepted, or a cancel-all that found nothing to cancel. */
+    public static boolean expected(CommandResult result) {
+        return switch (result.status()) {
+            case ACCEPTED, REFUSED -> true;
+            case REJECTED -> result.reject() == RejectReason.UNKNOWN_ORDER;
+            case UNKNOWN -> false;
         };
     }
 }

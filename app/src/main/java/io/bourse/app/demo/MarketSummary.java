@@ -1,30 +1,50 @@
 package io.bourse.app.demo;
 
-import io.bourse.engine.EngineListener;
-import io.bourse.engine.book.OrderView;
-import io.bourse.engine.book.TradeView;
+import io.bourse.engine.command.Command;
+import io.bourse.engine.event.EngineEvent;
+import io.bourse.runtime.pipeline.EventConsumer;
 
 import java.math.BigDecimal;
+import java.util.List;
 
-/** Counts trades and volume per symbol and remembers the last price, for the console summary. */
-public final class MarketSummary implements EngineListener {
+/**
+ * Counts trades and volume per symbol and remembers the last price, for the console summary. An event consumer
+ * that keeps nothing across restarts (it counts from the start of this run).
+ */
+public final class MarketSummary implements EventConsumer {
     private final long[] trades = new long[DemoMarkets.MARKETS.size()];
     private final long[] lastPrice = new long[DemoMarkets.MARKETS.size()];
     private final long[] quoteVolume = new long[DemoMarkets.MARKETS.size()];
+    private volatile long commands;
 
     @Override
-    public void onTrade(TradeView trade, OrderView taker, OrderView maker) {
-        int s = trade.symbolId();
-        trades[s]++;
-        lastPrice[s] = trade.price();
-        quoteVolume[s] += trade.quoteQty();
+    public String name() {
+        return "summary";
     }
 
-    public long trades(int symbolId) {
+    @Override
+    public long lastAppliedSequence() {
+        return FROM_NOW;
+    }
+
+    @Override
+    public synchronized void onCommand(long sequence, long timestampMs, Command command, List<EngineEvent> events) {
+        commands++;
+        for (EngineEvent e : events) {
+            if (e instanceof EngineEvent.TradeExecuted t && t.trade().symbolId() < trades.length) {
+                int s = t.trade().symbolId();
+                trades[s]++;
+                lastPrice[s] = t.trade().price();
+                quoteVolume[s] += t.trade().quoteQty();
+            }
+        }
+    }
+
+    public synchronized long trades(int symbolId) {
         return trades[symbolId];
     }
 
-    public long totalTrades() {
+    public synchronized long totalTrades() {
         long sum = 0;
         for (long t : trades) {
             sum += t;
@@ -32,8 +52,12 @@ public final class MarketSummary implements EngineListener {
         return sum;
     }
 
-    /** One line per market: last price, trades and quote volume so far. */
-    public String describe() {
+    public long commands() {
+        return commands;
+    }
+
+    /** One line per market: last price, trades and quote volume in this run. */
+    public synchronized String describe() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < trades.length; i++) {
             DemoMarkets.Market m = DemoMarkets.MARKETS.get(i);

@@ -11,12 +11,15 @@ import java.util.List;
  * got, so after a restart it is handed exactly the commands after that point: nothing lost, nothing repeated.
  */
 public interface EventConsumer {
+    /** {@link #lastAppliedSequence()} of a consumer that keeps nothing across restarts and wants only new commands. */
+    long FROM_NOW = -1;
+
     /** Names the consumer in logs and backlog figures. */
     String name();
 
     /**
-     * The sequence of the last command whose events this consumer has durably applied (0 if none). Read once at
-     * start; recovery replays the journal from there for it.
+     * The sequence of the last command whose events this consumer has durably applied (0 if none), or
+     * {@link #FROM_NOW}. Read once at start; recovery replays the journal from there for it.
      */
     long lastAppliedSequence();
 

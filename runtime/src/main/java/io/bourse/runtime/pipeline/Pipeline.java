@@ -52,7 +52,9 @@ public final class Pipeline {
         stages.put("responder", responder);
         readers.add(responder);
         for (EventConsumer c : consumers) {
-            ConsumerStage stage = new ConsumerStage(c, c.lastAppliedSequence());
+            long applied = c.lastAppliedSequence();
+            ConsumerStage stage = new ConsumerStage(c, applied == EventConsumer.FROM_NOW ? engine.lastSequence()
+                    : applied);
             if (stages.putIfAbsent("consumer:" + c.name(), stage) != null) {
                 throw new IllegalArgumentException("two consumers named " + c.name());
             }

@@ -46,8 +46,10 @@ public final class Recovery {
     public static Recovered recover(Journal journal, Path archiveDir, SnapshotStore snapshots, long feeAccountId,
                                     List<EventConsumer> consumers) throws IOException {
         long target = journal.lastSequence();
+        List<EventConsumer> catchingUp = consumers.stream()
+                .filter(c -> c.lastAppliedSequence() != EventConsumer.FROM_NOW).toList();
         long needFrom = target;
-        for (EventConsumer c : consumers) {
+        for (EventConsumer c : catchingUp) {
             needFrom = Math.min(needFrom, c.lastAppliedSequence());
         }
         EventRecorder recorder = new EventRecorder();
@@ -78,7 +80,7 @@ public final class Recovery {
         source.replay(from, (sequence, timestampMs, type, payload) -> {
             Command command = CommandCodec.decode(payload);
             boolean wanted = false;
-            for (EventConsumer c : consumers) {
+            for (EventConsumer c : catchingUp) {
                 wanted |= sequence > c.lastAppliedSequence();
             }
             events.clear();
@@ -86,7 +88,7 @@ public final class Recovery {
             RejectReason ignored = replaying.apply(sequence, timestampMs, command);
             recorder.recordInto(null);
             if (wanted) {
-                for (EventConsumer c : consumers) {
+                for (EventConsumer c : catchingUp) {
                     if (sequence > c.lastAppliedSequence()) {
                         c.onCommand(sequence, timestampMs, command, events);
                     }
@@ -94,7 +96,7 @@ public final class Recovery {
             }
             progress.record(sequence);
         });
-        for (EventConsumer c : consumers) {
+        for (EventConsumer c : catchingUp) {
             try {
                 c.onBatchEnd();
             } catch (Exception e) {
