@@ -39,6 +39,8 @@ public record CoreConfig(Path dataDir, JournalConfig journal, int ringSize, long
         SLEEPING,
         /** Sleep on a lock until signalled: least CPU, more latency per hand-off. */
         BLOCKING,
+        /** As BLOCKING, but a publisher signals only when a reader is actually asleep. */
+        LITE_BLOCKING,
         /** Spin and yield: lowest latency, burns a core per thread; only with cores to spare. */
         YIELDING
     }
@@ -83,6 +85,14 @@ public record CoreConfig(Path dataDir, JournalConfig journal, int ringSize, long
     public CoreConfig withWaitMode(WaitMode mode) {
         return new CoreConfig(dataDir, journal, ringSize, snapshotEvery, snapshotsToKeep, retention, mode, clock,
                 feeAccountId);
+    }
+
+    /**
+     * Size of the array the engine writes events into (512 bytes per ring slot, at least 4 MiB): it holds the
+     * events of every command still in the ring, so the engine rarely waits for a slow reader before reusing it.
+     */
+    public int eventArenaBytes() {
+        return (int) Math.min(1 << 30, Math.max(4L << 20, ringSize * 512L));
     }
 
     public Path journalDir() {

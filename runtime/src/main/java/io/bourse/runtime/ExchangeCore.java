@@ -46,7 +46,7 @@ public final class ExchangeCore implements AutoCloseable {
         this.engine = recovered.engine();
         this.writer = journal.writer(config.journal());
         this.snapshotWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "bourse-snapshots"));
-        this.pipeline = new Pipeline(config, writer, engine, recovered.recorder(), consumers,
+        this.pipeline = new Pipeline(config, writer, engine, recovered.events(), consumers,
                 this::snapshotFromEngineThread);
     }
 
@@ -66,6 +66,11 @@ public final class ExchangeCore implements AutoCloseable {
     /** Submits a command; {@code callback} hears its result on the responder thread (null: nobody listens). */
     public void submit(Command command, CommandCallback callback) {
         pipeline.submit(command, callback);
+    }
+
+    /** Submits {@code count} commands from {@code commands[from]}, in order, in one claim of the ring. */
+    public void submitBatch(Command[] commands, int from, int count, CommandCallback callback) {
+        pipeline.submitBatch(commands, from, count, callback);
     }
 
     public CompletableFuture<CommandResult> submit(Command command) {

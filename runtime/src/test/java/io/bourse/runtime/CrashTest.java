@@ -3,7 +3,7 @@ package io.bourse.runtime;
 import io.bourse.engine.Engine;
 import io.bourse.engine.Invariants;
 import io.bourse.engine.RejectReason;
-import io.bourse.engine.event.EventRecorder;
+import io.bourse.engine.EngineListener;
 import io.bourse.journal.Journal;
 import io.bourse.runtime.codec.CommandCodec;
 import org.junit.jupiter.api.Test;
@@ -105,7 +105,7 @@ class CrashTest {
         for (Ack a : acks) {
             assertThat(bySequence.put(a.sequence(), a)).as("one acknowledgement per sequence").isNull();
         }
-        Engine engine = new Engine(new EventRecorder(), 0);
+        Engine engine = new Engine(EngineListener.NONE, 0);
         CoreConfig config = CrashTarget.config(dataDir);
         Journal journal = Journal.openReadOnly(config.journalDir(), config.archiveDir());
         journal.replay(0, (seq, ts, type, payload) -> {

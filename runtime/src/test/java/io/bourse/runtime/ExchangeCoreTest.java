@@ -3,7 +3,7 @@ package io.bourse.runtime;
 import io.bourse.engine.Engine;
 import io.bourse.engine.RandomCommands;
 import io.bourse.engine.RejectReason;
-import io.bourse.engine.event.EventRecorder;
+import io.bourse.engine.EngineListener;
 import io.bourse.journal.FailingChannel;
 import io.bourse.journal.FsyncPolicy;
 import io.bourse.journal.Journal;
@@ -165,7 +165,7 @@ class ExchangeCoreTest {
 
             @Override
             public void onCommand(long sequence, long timestampMs, io.bourse.engine.command.Command command,
-                                  List<io.bourse.engine.event.EngineEvent> events) {
+                                  io.bourse.runtime.event.EncodedEvents events) {
                 if (sequence == 50) {
                     throw new IllegalStateException("disk of the analytics box is full");
                 }
@@ -239,7 +239,7 @@ class ExchangeCoreTest {
 
     private Map<Long, RejectReason> replayOutcomes() throws IOException {
         Map<Long, RejectReason> out = new TreeMap<>();
-        Engine engine = new Engine(new EventRecorder(), 0);
+        Engine engine = new Engine(EngineListener.NONE, 0);
         Journal.openReadOnly(config().journalDir(), config().archiveDir()).replay(0, (seq, ts, type, payload) ->
                 out.put(seq, engine.apply(seq, ts, CommandCodec.decode(payload))));
         return out;

@@ -1,7 +1,7 @@
 package io.bourse.runtime;
 
 import io.bourse.engine.command.Command;
-import io.bourse.engine.event.EngineEvent;
+import io.bourse.runtime.event.EncodedEvents;
 import io.bourse.runtime.pipeline.EventConsumer;
 
 import java.io.IOException;
@@ -56,12 +56,12 @@ final class FileConsumer implements EventConsumer {
     }
 
     @Override
-    public void onCommand(long sequence, long timestampMs, Command command, List<EngineEvent> events) {
+    public void onCommand(long sequence, long timestampMs, Command command, EncodedEvents events) {
         if (sequence != last + 1) {
             throw new IllegalStateException("tape got " + sequence + " after " + last);
         }
         last = sequence;
-        pending.add(sequence + " " + events.size());
+        pending.add(sequence + " " + events.count());
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.bourse.app.demo;
 
 import io.bourse.engine.command.Command;
 import io.bourse.engine.event.EngineEvent;
+import io.bourse.runtime.event.EncodedEvents;
 import io.bourse.runtime.pipeline.EventConsumer;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * Counts trades and volume per symbol and remembers the last price, for the console summary. An event consumer
@@ -28,9 +28,9 @@ public final class MarketSummary implements EventConsumer {
     }
 
     @Override
-    public synchronized void onCommand(long sequence, long timestampMs, Command command, List<EngineEvent> events) {
+    public synchronized void onCommand(long sequence, long timestampMs, Command command, EncodedEvents events) {
         commands++;
-        for (EngineEvent e : events) {
+        for (EngineEvent e : events.decode()) {
             if (e instanceof EngineEvent.TradeExecuted t && t.trade().symbolId() < trades.length) {
                 int s = t.trade().symbolId();
                 trades[s]++;

@@ -64,7 +64,7 @@ public class EngineBenchmarks {
     @Setup(Level.Trial)
     public void setUp() {
         engine = WorkloadMarket.newEngine(EngineListener.NONE);
-        seq = WorkloadMarket.setupCommands();
+        seq = WorkloadMarket.setupCount();
         // a book like the workload's: 500 orders a side, exponential-ish depth over ~250 levels
         java.util.Random rnd = new java.util.Random(1);
         for (int i = 0; i < 1_000; i++) {

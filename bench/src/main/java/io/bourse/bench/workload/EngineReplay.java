@@ -66,7 +66,7 @@ public final class EngineReplay {
         for (int it = 0; it < warmup + iterations; it++) {
             RejectCounter counter = new RejectCounter();
             Engine engine = prefilled(stream, commands, counter);
-            long seq = WorkloadMarket.setupCommands() + stream.prefill();
+            long seq = WorkloadMarket.setupCount() + stream.prefill();
             long bytesBefore = allocatedBytes();
             long t0 = System.nanoTime();
             for (int i = stream.prefill(); i < commands.length; i++) {
@@ -115,7 +115,7 @@ public final class EngineReplay {
 
     private static Engine prefilled(WorkloadStream stream, Command[] commands, EngineListener listener) {
         Engine engine = WorkloadMarket.newEngine(listener);
-        long seq = WorkloadMarket.setupCommands();
+        long seq = WorkloadMarket.setupCount();
         for (int i = 0; i < stream.prefill(); i++) {
             engine.apply(++seq, timeOf(i), commands[i]);
         }
@@ -126,7 +126,7 @@ public final class EngineReplay {
     private static long[] timeEachCommand(WorkloadStream stream, Command[] commands) {
         RejectCounter counter = new RejectCounter();
         Engine engine = prefilled(stream, commands, counter);
-        long seq = WorkloadMarket.setupCommands() + stream.prefill();
+        long seq = WorkloadMarket.setupCount() + stream.prefill();
         long[] latencies = new long[commands.length - stream.prefill()];
         for (int i = stream.prefill(); i < commands.length; i++) {
             long t0 = System.nanoTime();

@@ -17,6 +17,9 @@ import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.command.SetFeeTier;
 import io.bourse.engine.market.SymbolSpec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The workload's market as engine commands: BTC (8 decimals) and USDT (6 decimals, so 1,000 users × 10^9 USDT
  * stays inside one asset's supply limit), BTCUSDT with tick 0.01 USDT and lot 0.001 BTC, maker 0.08 % and taker
@@ -36,11 +39,19 @@ public final class WorkloadMarket {
     private WorkloadMarket() {
     }
 
-    /** A new engine with the market listed and every user funded; sequence numbers used up to the returned one. */
+    /** A new engine with the market listed and every user funded (sequences 1..{@link #setupCount()}). */
     public static Engine newEngine(EngineListener listener) {
         Engine engine = new Engine(listener, 0);
         long seq = 0;
-        Command[] setup = {
+        for (Command c : setupCommands()) {
+            require(engine.apply(++seq, 0, c), c);
+        }
+        return engine;
+    }
+
+    /** The market listed and every user funded, as commands. */
+    public static List<Command> setupCommands() {
+        List<Command> out = new ArrayList<>(List.of(
             new AddAsset("BTC", 8),
             new AddAsset("USDT", 6),
             new AddSymbol(new SymbolSpec(0, "BTCUSDT", 0, 1, SymbolStatus.TRADING,
@@ -49,20 +60,16 @@ public final class WorkloadMarket {
                     new SymbolSpec.LotSize(LOT, 100_000 * LOT, LOT),
                     new SymbolSpec.NotionalFilter(0, false, 0, false, 5),
                     null, 200, 5, 10, StpMode.NONE)),
-            new SetFeeTier(0, MAKER_RATE, TAKER_RATE),
-        };
-        for (Command c : setup) {
-            require(engine.apply(++seq, 0, c), c);
-        }
+            new SetFeeTier(0, MAKER_RATE, TAKER_RATE)));
         for (long user = 1; user <= USERS; user++) {
-            require(engine.apply(++seq, 0, new Deposit(user, 0, 1_000_000L * 100_000_000L, 0)), "BTC deposit");
-            require(engine.apply(++seq, 0, new Deposit(user, 1, 1_000_000_000L * 1_000_000L, 0)), "USDT deposit");
+            out.add(new Deposit(user, 0, 1_000_000L * 100_000_000L, 0));
+            out.add(new Deposit(user, 1, 1_000_000_000L * 1_000_000L, 0));
         }
-        return engine;
+        return out;
     }
 
-    /** Sequence number of the last setup command {@link #newEngine} applied. */
-    public static long setupCommands() {
+    /** How many setup commands there are: the last sequence {@link #newEngine} used. */
+    public static long setupCount() {
         return 4 + 2L * USERS;
     }
 
@@ -70,19 +77,24 @@ public final class WorkloadMarket {
     public static Command[] commands(WorkloadStream w) {
         Command[] out = new Command[w.rows()];
         for (int i = 0; i < w.rows(); i++) {
-            Side side = w.bid()[i] ? Side.BUY : Side.SELL;
-            long uid = w.uid()[i];
-            out[i] = switch (w.type()[i]) {
-                case WorkloadStream.GTC -> PlaceOrder.limit(SYMBOL, uid, side, w.price()[i] * TICK,
-                        w.lots()[i] * LOT, TimeInForce.GTC);
-                case WorkloadStream.IOC -> PlaceOrder.limit(SYMBOL, uid, side, w.price()[i] * TICK,
-                        w.lots()[i] * LOT, TimeInForce.IOC);
-                case WorkloadStream.CANCEL -> CancelOrder.byId(SYMBOL, uid, w.orderId()[i]);
-                case WorkloadStream.MOVE -> new MoveOrder(SYMBOL, uid, w.orderId()[i], w.price()[i] * TICK);
-                default -> throw new IllegalArgumentException("row " + i);
-            };
+            out[i] = command(w, i);
         }
         return out;
+    }
+
+    /** Row {@code i} as an engine command. */
+    public static Command command(WorkloadStream w, int i) {
+        Side side = w.bid()[i] ? Side.BUY : Side.SELL;
+        long uid = w.uid()[i];
+        return switch (w.type()[i]) {
+            case WorkloadStream.GTC -> PlaceOrder.limit(SYMBOL, uid, side, w.price()[i] * TICK, w.lots()[i] * LOT,
+                    TimeInForce.GTC);
+            case WorkloadStream.IOC -> PlaceOrder.limit(SYMBOL, uid, side, w.price()[i] * TICK, w.lots()[i] * LOT,
+                    TimeInForce.IOC);
+            case WorkloadStream.CANCEL -> CancelOrder.byId(SYMBOL, uid, w.orderId()[i]);
+            case WorkloadStream.MOVE -> new MoveOrder(SYMBOL, uid, w.orderId()[i], w.price()[i] * TICK);
+            default -> throw new IllegalArgumentException("row " + i);
+        };
     }
 
     private static void require(RejectReason r, Object what) {

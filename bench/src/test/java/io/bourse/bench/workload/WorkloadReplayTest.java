@@ -46,7 +46,7 @@ class WorkloadReplayTest {
         Command[] commands = WorkloadMarket.commands(stream);
         EngineReplay.RejectCounter rejections = new EngineReplay.RejectCounter();
         Engine engine = WorkloadMarket.newEngine(rejections);
-        long seq = WorkloadMarket.setupCommands();
+        long seq = WorkloadMarket.setupCount();
         for (Command c : commands) {
             engine.apply(++seq, 0, c);
         }

@@ -14,6 +14,12 @@ public record OrderState(long orderId, int symbolId, long userId, Side side, Ord
                          long preventedQty, long leavesQty, long orderListId, long createdTimeMs, long updatedTimeMs,
                          long workingTimeMs, boolean isOnBook) implements OrderView {
 
+    public OrderState withClientOrderId(String id) {
+        return new OrderState(orderId, symbolId, userId, side, type, timeInForce, status, stpMode, id, price,
+                stopPrice, origQty, executedQty, cumQuoteQty, quoteOrderQty, icebergQty, preventedQty, leavesQty,
+                orderListId, createdTimeMs, updatedTimeMs, workingTimeMs, isOnBook);
+    }
+
     public static OrderState of(OrderView o) {
         return new OrderState(o.orderId(), o.symbolId(), o.userId(), o.side(), o.type(), o.timeInForce(), o.status(),
                 o.stpMode(), o.clientOrderId(), o.price(), o.stopPrice(), o.origQty(), o.executedQty(),

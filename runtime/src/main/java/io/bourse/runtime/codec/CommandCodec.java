@@ -42,6 +42,8 @@ import java.nio.charset.StandardCharsets;
  * the hot ones encode in a few nanoseconds without a schema compiler in the build.
  */
 public final class CommandCodec {
+    /** The journal record type of a command (the only type so far). */
+    public static final int RECORD_TYPE = 1;
     private static final byte ADD_ASSET = 1;
     private static final byte ADD_SYMBOL = 2;
     private static final byte SET_SYMBOL_STATUS = 3;

@@ -7,4 +7,9 @@ package io.bourse.runtime.pipeline;
 @FunctionalInterface
 public interface CommandCallback {
     void onResult(CommandResult result);
+
+    /** Whether the result should carry the command's events (copying them costs; counters need none). */
+    default boolean needsEvents() {
+        return true;
+    }
 }

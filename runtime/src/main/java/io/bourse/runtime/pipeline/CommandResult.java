@@ -2,6 +2,7 @@ package io.bourse.runtime.pipeline;
 
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.event.EngineEvent;
+import io.bourse.runtime.event.EventBuffer;
 
 import java.util.List;
 
@@ -11,10 +12,15 @@ import java.util.List;
  * @param sequence    its journal sequence (0 if it never got one)
  * @param timestampMs the time the sequencer stamped on it
  * @param reject      why the engine refused it; {@link RejectReason#NONE} unless {@code status} is REJECTED
- * @param events      everything the engine said while applying it
+ * @param encodedEvents everything the engine said while applying it, still encoded
  */
 public record CommandResult(long sequence, long timestampMs, Status status, RejectReason reject,
-                            List<EngineEvent> events) {
+                            EventBuffer.Events encodedEvents) {
+
+    /** Everything the engine said while applying the command (decoded on each call). */
+    public List<EngineEvent> events() {
+        return encodedEvents.decode();
+    }
 
     public enum Status {
         /** Journaled durably and applied: the engine accepted it. */
@@ -31,6 +37,6 @@ public record CommandResult(long sequence, long timestampMs, Status status, Reje
     }
 
     static CommandResult notApplied(Status status) {
-        return new CommandResult(0, 0, status, RejectReason.NONE, List.of());
+        return new CommandResult(0, 0, status, RejectReason.NONE, EventBuffer.Events.NONE);
     }
 }

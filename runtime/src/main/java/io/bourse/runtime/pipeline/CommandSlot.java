@@ -2,9 +2,7 @@ package io.bourse.runtime.pipeline;
 
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.command.Command;
-import io.bourse.engine.event.EngineEvent;
-
-import java.util.ArrayList;
+import io.bourse.runtime.event.EventSlice;
 
 /** One entry of the ring: a command on its way through journal, engine, responder and consumers. */
 final class CommandSlot {
@@ -16,8 +14,8 @@ final class CommandSlot {
     /** Null while the command is journaled and waiting for the engine; otherwise its final status. */
     CommandResult.Status status;
     RejectReason reject;
-    /** What the engine said; reused from lap to lap of the ring. */
-    final ArrayList<EngineEvent> events = new ArrayList<>();
+    /** What the engine said (in the event arena). */
+    final EventSlice events = new EventSlice();
 
     void publish(Command c, CommandCallback cb) {
         command = c;

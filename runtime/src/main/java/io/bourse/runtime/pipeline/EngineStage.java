@@ -1,13 +1,17 @@
 package io.bourse.runtime.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import io.bourse.engine.Engine;
 import io.bourse.engine.RejectReason;
-import io.bourse.engine.event.EventRecorder;
+import io.bourse.runtime.event.EventArena;
+import io.bourse.runtime.event.EventBuffer;
+import io.bourse.runtime.event.EventWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Applies journaled commands to the engine, on one thread, recording what it says into the slot. Every
@@ -18,20 +22,33 @@ final class EngineStage implements EventHandler<CommandSlot> {
     private static final Logger LOG = LoggerFactory.getLogger(EngineStage.class);
 
     private final Engine engine;
-    private final EventRecorder recorder;
+    private final EventWriter events;
     private final long snapshotEvery;
     private final Consumer<Engine> snapshot;
     private final Runnable onFailure;
+    /** Events of the current command are written here (always hot in cache), then copied to the arena. */
+    private final EventBuffer scratch = new EventBuffer();
+    private final EventArena arena;
+    private final LongSupplier readersDone;
+    private Sequence progress = new Sequence();
     private long sinceSnapshot;
     private boolean failed;
 
-    EngineStage(Engine engine, EventRecorder recorder, long snapshotEvery, Consumer<Engine> snapshot,
-                Runnable onFailure) {
+    EngineStage(Engine engine, EventWriter events, EventArena arena, LongSupplier readersDone, long snapshotEvery,
+                Consumer<Engine> snapshot, Runnable onFailure) {
+        this.arena = arena;
+        this.readersDone = readersDone;
         this.engine = engine;
-        this.recorder = recorder;
+        this.events = events;
         this.snapshotEvery = snapshotEvery;
         this.snapshot = snapshot;
         this.onFailure = onFailure;
+    }
+
+    /** Lets the engine tell readers mid-batch how far it got, so it can wait for them without a deadlock. */
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        this.progress = sequenceCallback;
     }
 
     @Override
@@ -48,8 +65,8 @@ final class EngineStage implements EventHandler<CommandSlot> {
             slot.status = CommandResult.Status.UNKNOWN;
             return;
         }
-        slot.events.clear();
-        recorder.recordInto(slot.events);
+        scratch.clear();
+        events.writeInto(scratch);
         try {
             RejectReason reject = engine.apply(slot.sequence, slot.timestampMs, slot.command);
             slot.reject = reject;
@@ -61,8 +78,9 @@ final class EngineStage implements EventHandler<CommandSlot> {
             slot.status = CommandResult.Status.UNKNOWN;
             onFailure.run();
         } finally {
-            recorder.recordInto(null);
+            events.writeInto(null);
         }
+        arena.append(scratch, ringSequence, readersDone, () -> progress.set(ringSequence - 1), slot.events);
         if (++sinceSnapshot >= snapshotEvery) {
             sinceSnapshot = 0;
             snapshot.accept(engine);

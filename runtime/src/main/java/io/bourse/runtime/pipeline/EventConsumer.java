@@ -1,9 +1,7 @@
 package io.bourse.runtime.pipeline;
 
 import io.bourse.engine.command.Command;
-import io.bourse.engine.event.EngineEvent;
-
-import java.util.List;
+import io.bourse.runtime.event.EncodedEvents;
 
 /**
  * A reader of the engine's output (market data, user streams, history store, analytics). Each runs on its own
@@ -23,8 +21,11 @@ public interface EventConsumer {
      */
     long lastAppliedSequence();
 
-    /** One applied command (accepted or rejected) and its events; {@code events} is valid during the call. */
-    void onCommand(long sequence, long timestampMs, Command command, List<EngineEvent> events) throws Exception;
+    /**
+     * One applied command (accepted or rejected) and its events, valid during the call only
+     * ({@link EncodedEvents#decode()} them to keep them).
+     */
+    void onCommand(long sequence, long timestampMs, Command command, EncodedEvents events) throws Exception;
 
     /** No more commands are available right now: a good moment to flush and record how far it got. */
     default void onBatchEnd() throws Exception {

@@ -20,7 +20,6 @@ import java.time.InstantSource;
  */
 final class JournalStage implements EventHandler<CommandSlot> {
     private static final Logger LOG = LoggerFactory.getLogger(JournalStage.class);
-    static final int COMMAND_RECORD = 1;
 
     private final JournalWriter writer;
     private final InstantSource clock;
@@ -58,7 +57,7 @@ final class JournalStage implements EventHandler<CommandSlot> {
             try {
                 long sequence = writer.nextSequence();
                 long now = Math.max(lastTimestampMs, clock.millis());
-                writer.append(sequence, now, COMMAND_RECORD, encode(slot));
+                writer.append(sequence, now, CommandCodec.RECORD_TYPE, encode(slot));
                 slot.sequence = sequence;
                 slot.timestampMs = now;
                 lastTimestampMs = now;

@@ -2,6 +2,7 @@ package io.bourse.runtime.pipeline;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.LiteBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -10,7 +11,8 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.bourse.engine.Engine;
 import io.bourse.engine.command.Command;
-import io.bourse.engine.event.EventRecorder;
+import io.bourse.runtime.event.EventArena;
+import io.bourse.runtime.event.EventWriter;
 import io.bourse.journal.JournalWriter;
 import io.bourse.runtime.CoreConfig;
 
@@ -31,12 +33,13 @@ public final class Pipeline {
     private final Disruptor<CommandSlot> disruptor;
     private final RingBuffer<CommandSlot> ring;
     private final Map<String, EventHandler<CommandSlot>> stages = new LinkedHashMap<>();
+    private final List<EventHandler<CommandSlot>> readers = new ArrayList<>();
     private final AtomicInteger submitting = new AtomicInteger();
     private volatile boolean accepting = true;
     private volatile boolean healthy = true;
     private volatile boolean running;
 
-    public Pipeline(CoreConfig config, JournalWriter writer, Engine engine, EventRecorder recorder,
+    public Pipeline(CoreConfig config, JournalWriter writer, Engine engine, EventWriter events,
                     List<EventConsumer> consumers, Consumer<Engine> snapshot) {
         disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), Thread::new, ProducerType.MULTI,
                 waitStrategy(config.waitMode()));
@@ -44,10 +47,10 @@ public final class Pipeline {
         JournalStage journalStage = new JournalStage(writer, config.clock(), engine.lastTimestampMs(),
                 this::failed);
         journalStage.ring(ring);
-        EngineStage engineStage = new EngineStage(engine, recorder, config.snapshotEvery(), snapshot, this::failed);
+        EngineStage engineStage = new EngineStage(engine, events, new EventArena(config.eventArenaBytes()),
+                this::readersDone, config.snapshotEvery(), snapshot, this::failed);
         stages.put("journal", journalStage);
         stages.put("engine", engineStage);
-        List<EventHandler<CommandSlot>> readers = new ArrayList<>();
         ResponderStage responder = new ResponderStage();
         stages.put("responder", responder);
         readers.add(responder);
@@ -98,6 +101,33 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Submits {@code count} commands from {@code commands[from]} in ring order, claiming their slots at once (fewer
+     * hand-offs than one by one); at most the ring size per call.
+     */
+    public void submitBatch(Command[] commands, int from, int count, CommandCallback callback) {
+        submitting.incrementAndGet();
+        try {
+            if (!accepting) {
+                for (int i = 0; i < count && callback != null; i++) {
+                    callback.onResult(CommandResult.notApplied(CommandResult.Status.REFUSED));
+                }
+                return;
+            }
+            long hi = ring.next(count);
+            long lo = hi - count + 1;
+            try {
+                for (int i = 0; i < count; i++) {
+                    ring.get(lo + i).publish(commands[from + i], callback);
+                }
+            } finally {
+                ring.publish(lo, hi);
+            }
+        } finally {
+            submitting.decrementAndGet();
+        }
+    }
+
     public Map<String, Long> backlogs() {
         Map<String, Long> out = new LinkedHashMap<>();
         long cursor = ring.getCursor();
@@ -116,10 +146,23 @@ public final class Pipeline {
             Thread.onSpinWait();
         }
         if (running) {
+            // Disruptor.shutdown() skips processors whose threads have not started yet: wait for all readers here.
+            while (readersDone() < ring.getCursor()) {
+                Thread.yield();
+            }
             disruptor.shutdown();
             running = false;
         }
         return healthy;
+    }
+
+    /** The lowest ring sequence the responder and every consumer have finished. */
+    private long readersDone() {
+        long min = Long.MAX_VALUE;
+        for (EventHandler<CommandSlot> r : readers) {
+            min = Math.min(min, disruptor.getSequenceValueFor(r));
+        }
+        return min;
     }
 
     private void failed() {
@@ -131,6 +174,7 @@ public final class Pipeline {
         return switch (mode) {
             case SLEEPING -> new SleepingWaitStrategy();
             case BLOCKING -> new BlockingWaitStrategy();
+            case LITE_BLOCKING -> new LiteBlockingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
         };
     }

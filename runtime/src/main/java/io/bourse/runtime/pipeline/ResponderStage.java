@@ -1,10 +1,10 @@
 package io.bourse.runtime.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import io.bourse.runtime.event.EventBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 
 /** Tells each submitter what became of its command, off the engine's thread. */
 final class ResponderStage implements EventHandler<CommandSlot> {
@@ -22,10 +22,8 @@ final class ResponderStage implements EventHandler<CommandSlot> {
             return;
         }
         slot.callback = null;
-        CommandResult result = slot.applied()
-                ? new CommandResult(slot.sequence, slot.timestampMs, slot.status, slot.reject,
-                List.copyOf(slot.events))
-                : new CommandResult(slot.sequence, slot.timestampMs, slot.status, slot.reject, List.of());
+        CommandResult result = new CommandResult(slot.sequence, slot.timestampMs, slot.status, slot.reject,
+                slot.applied() && callback.needsEvents() ? slot.events.copy() : EventBuffer.Events.NONE);
         try {
             callback.onResult(result);
         } catch (RuntimeException e) {

@@ -2,9 +2,8 @@ package io.bourse.runtime.recovery;
 
 import io.bourse.engine.Engine;
 import io.bourse.engine.Invariants;
-import io.bourse.engine.event.EventRecorder;
+import io.bourse.engine.EngineListener;
 import io.bourse.journal.Journal;
-import io.bourse.runtime.codec.CommandCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +39,10 @@ public final class JournalVerifier {
             throw new IOException("the journal in " + journalDir + " starts at sequence " + journal.firstSequence()
                     + "; verification replays from sequence 1 (restore the archived segments first)");
         }
-        Engine engine = new Engine(new EventRecorder(), feeAccountId);
+        Engine engine = new Engine(EngineListener.NONE, feeAccountId);
         ReplayProgress progress = new ReplayProgress(LOG, "verify", 0, journal.lastSequence());
-        long last = journal.replay(0, (sequence, timestampMs, type, payload) -> {
-            engine.apply(sequence, timestampMs, CommandCodec.decode(payload));
+        long last = TwoThreadReplay.run(journal, 0, (sequence, timestampMs, command) -> {
+            engine.apply(sequence, timestampMs, command);
             progress.record(sequence);
         });
         return new Report(progress.done(), last, engine.stateHash(), Invariants.violations(engine),

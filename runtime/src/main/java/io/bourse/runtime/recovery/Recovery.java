@@ -3,10 +3,9 @@ package io.bourse.runtime.recovery;
 import io.bourse.engine.Engine;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.command.Command;
-import io.bourse.engine.event.EngineEvent;
-import io.bourse.engine.event.EventRecorder;
 import io.bourse.journal.Journal;
-import io.bourse.runtime.codec.CommandCodec;
+import io.bourse.runtime.event.EventBuffer;
+import io.bourse.runtime.event.EventWriter;
 import io.bourse.runtime.pipeline.EventConsumer;
 import io.bourse.runtime.snapshot.SnapshotStore;
 import org.slf4j.Logger;
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,11 +26,11 @@ public final class Recovery {
 
     /**
      * @param engine           the engine, at {@code lastSequence}
-     * @param recorder         the engine's listener (the pipeline records events through it)
+     * @param events           the engine's listener (the pipeline records events through it)
      * @param snapshotSequence the snapshot it started from, or 0 for none
      * @param replayed         journal records replayed on top of it
      */
-    public record Recovered(Engine engine, EventRecorder recorder, long snapshotSequence, long replayed,
+    public record Recovered(Engine engine, EventWriter events, long snapshotSequence, long replayed,
                             long lastSequence, double seconds) {
     }
 
@@ -52,7 +50,7 @@ public final class Recovery {
         for (EventConsumer c : catchingUp) {
             needFrom = Math.min(needFrom, c.lastAppliedSequence());
         }
-        EventRecorder recorder = new EventRecorder();
+        EventWriter recorder = new EventWriter();
         Engine engine;
         long from;
         var loaded = snapshots.loadNewest(needFrom, recorder);
@@ -75,18 +73,17 @@ public final class Recovery {
                     + (needFrom < target ? "a consumer at sequence " + needFrom : "the engine") + ")");
         }
         ReplayProgress progress = new ReplayProgress(LOG, "recovery", from, target);
-        List<EngineEvent> events = new ArrayList<>();
+        EventBuffer events = new EventBuffer();
         Engine replaying = engine;
-        source.replay(from, (sequence, timestampMs, type, payload) -> {
-            Command command = CommandCodec.decode(payload);
+        TwoThreadReplay.run(source, from, (sequence, timestampMs, command) -> {
             boolean wanted = false;
             for (EventConsumer c : catchingUp) {
                 wanted |= sequence > c.lastAppliedSequence();
             }
             events.clear();
-            recorder.recordInto(wanted ? events : null);
+            recorder.writeInto(wanted ? events : null);
             RejectReason ignored = replaying.apply(sequence, timestampMs, command);
-            recorder.recordInto(null);
+            recorder.writeInto(null);
             if (wanted) {
                 for (EventConsumer c : catchingUp) {
                     if (sequence > c.lastAppliedSequence()) {
