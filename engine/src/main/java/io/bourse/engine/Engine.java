@@ -262,6 +262,14 @@ public final class Engine {
 
     // ------------------------------------------------------------------ queries
 
+    /**
+     * Whether the engine tells its listener every changed balance at the end of each command (on by default). A
+     * replay that only rebuilds state turns it off to save the bookkeeping; state and other events are the same.
+     */
+    public void reportBalances(boolean on) {
+        accounts.tracking(on);
+    }
+
     public long lastSequence() {
         return lastSequence;
     }

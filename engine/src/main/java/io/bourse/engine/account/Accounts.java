@@ -18,6 +18,7 @@ public final class Accounts {
     private int[] touchedAssets = new int[64];
     private int touchedCount;
     private long stamp;
+    private boolean tracking = true;
 
     /** The account, or null when the user never had funds. */
     public Account get(long userId) {
@@ -62,9 +63,14 @@ public final class Accounts {
         touchedCount = 0;
     }
 
+    /** Whether {@link #touch} remembers anything (off while nobody listens to balance reports). */
+    public void tracking(boolean on) {
+        this.tracking = on;
+    }
+
     /** Remembers that this balance changed in the current command. */
     public void touch(Account account, int assetId) {
-        if (account.touch(assetId, stamp)) {
+        if (tracking && account.touch(assetId, stamp)) {
             if (touchedCount == touchedAccounts.length) {
                 touchedAccounts = Arrays.copyOf(touchedAccounts, touchedCount * 2);
                 touchedAssets = Arrays.copyOf(touchedAssets, touchedCount * 2);

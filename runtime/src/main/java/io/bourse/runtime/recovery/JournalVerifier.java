@@ -40,6 +40,7 @@ public final class JournalVerifier {
                     + "; verification replays from sequence 1 (restore the archived segments first)");
         }
         Engine engine = new Engine(EngineListener.NONE, feeAccountId);
+        engine.reportBalances(false);
         ReplayProgress progress = new ReplayProgress(LOG, "verify", 0, journal.lastSequence());
         long last = TwoThreadReplay.run(journal, 0, (sequence, timestampMs, command) -> {
             engine.apply(sequence, timestampMs, command);

@@ -82,6 +82,7 @@ public final class Recovery {
             }
             events.clear();
             recorder.writeInto(wanted ? events : null);
+            replaying.reportBalances(wanted);
             RejectReason ignored = replaying.apply(sequence, timestampMs, command);
             recorder.writeInto(null);
             if (wanted) {
@@ -93,6 +94,7 @@ public final class Recovery {
             }
             progress.record(sequence);
         });
+        engine.reportBalances(true);
         for (EventConsumer c : catchingUp) {
             try {
                 c.onBatchEnd();
