@@ -1,6 +1,7 @@
 package io.bourse.runtime.event;
 
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
@@ -63,8 +64,7 @@ public final class EventArena {
         }
         beforeWait.run();
         while (readersDone.getAsLong() < sequence) {
-            Thread.onSpinWait();
-            Thread.yield();
+            LockSupport.parkNanos(20_000);
         }
     }
 }

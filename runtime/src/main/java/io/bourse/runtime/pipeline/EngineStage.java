@@ -2,6 +2,7 @@ package io.bourse.runtime.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.WaitStrategy;
 import io.bourse.engine.Engine;
 import io.bourse.engine.RejectReason;
 import io.bourse.runtime.event.EventArena;
@@ -30,12 +31,14 @@ final class EngineStage implements EventHandler<CommandSlot> {
     private final EventBuffer scratch = new EventBuffer();
     private final EventArena arena;
     private final LongSupplier readersDone;
+    private final WaitStrategy waits;
     private Sequence progress = new Sequence();
     private long sinceSnapshot;
     private boolean failed;
 
-    EngineStage(Engine engine, EventWriter events, EventArena arena, LongSupplier readersDone, long snapshotEvery,
-                Consumer<Engine> snapshot, Runnable onFailure) {
+    EngineStage(Engine engine, EventWriter events, EventArena arena, LongSupplier readersDone, WaitStrategy waits,
+                long snapshotEvery, Consumer<Engine> snapshot, Runnable onFailure) {
+        this.waits = waits;
         this.arena = arena;
         this.readersDone = readersDone;
         this.engine = engine;
@@ -58,11 +61,13 @@ final class EngineStage implements EventHandler<CommandSlot> {
 
     @Override
     public void onEvent(CommandSlot slot, long ringSequence, boolean endOfBatch) {
-        if (slot.status != null) {
-            return;
-        }
-        if (failed) {
-            slot.status = CommandResult.Status.UNKNOWN;
+        if (slot.status != null || failed) {
+            if (slot.status == null) {
+                slot.status = CommandResult.Status.UNKNOWN;
+            }
+            if (endOfBatch) {
+                release(ringSequence);
+            }
             return;
         }
         scratch.clear();
@@ -85,5 +90,14 @@ final class EngineStage implements EventHandler<CommandSlot> {
             sinceSnapshot = 0;
             snapshot.accept(engine);
         }
+        if (endOfBatch) {
+            release(ringSequence);
+        }
+    }
+
+    /** Lets the readers see everything up to {@code ringSequence} now, and wakes them. */
+    private void release(long ringSequence) {
+        progress.set(ringSequence);
+        waits.signalAllWhenBlocking();
     }
 }

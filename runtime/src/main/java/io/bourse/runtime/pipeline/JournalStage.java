@@ -2,6 +2,8 @@ package io.bourse.runtime.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.WaitStrategy;
 import io.bourse.journal.JournalWriter;
 import io.bourse.runtime.codec.CommandCodec;
 import org.slf4j.Logger;
@@ -26,12 +28,16 @@ final class JournalStage implements EventHandler<CommandSlot> {
     private final Runnable onFailure;
     private RingBuffer<CommandSlot> ring;
     private ByteBuffer encoded = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+    private final WaitStrategy waits;
+    private Sequence progress = new Sequence();
     private long lastTimestampMs;
     private long batchStart = -1;
     private boolean failed;
 
-    JournalStage(JournalWriter writer, InstantSource clock, long lastTimestampMs, Runnable onFailure) {
+    JournalStage(JournalWriter writer, InstantSource clock, long lastTimestampMs, WaitStrategy waits,
+                 Runnable onFailure) {
         this.writer = writer;
+        this.waits = waits;
         this.clock = clock;
         this.lastTimestampMs = lastTimestampMs;
         this.onFailure = onFailure;
@@ -74,7 +80,14 @@ final class JournalStage implements EventHandler<CommandSlot> {
                 }
             }
             batchStart = -1;
+            progress.set(ringSequence);
+            waits.signalAllWhenBlocking();
         }
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        this.progress = sequenceCallback;
     }
 
     private ByteBuffer encode(CommandSlot slot) {
