@@ -17,6 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Why not the Disruptor's own strategies: on a two-core machine the sleeping strategy's 100 yields and
  * 100-nanosecond parks kept an idle core busy at 75 % of a CPU, and the blocking strategies spin while waiting for
  * another stage (only producers signal them). Here an idle pipeline sleeps and a hand-off costs one unpark.
+ * Measured: idle CPU 75 % → 2 % of a core, throughput about 1.0 → 1.2-2.0 M commands/s; the price is the
+ * wake-up of a parked thread (about 0.1 ms on this VM), which raises the median latency at low rates. Spinning
+ * longer before parking (20-100 µs) was tried: no better latency, lower throughput (spinners take the other
+ * stages' CPU).
  */
 final class ParkingWaitStrategy implements WaitStrategy {
     private static final int SPINS = 64;
