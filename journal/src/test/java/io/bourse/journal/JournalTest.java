@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ class JournalTest {
         write(dir, JournalConfig.defaults(FsyncPolicy.GROUP), 1, 10);
         Path file = onlySegment();
         long size = Files.size(file);
-        truncate(file, size - 5); // the last record lost its last bytes in the crash
+        Damage.truncate(file, size - 5); // the last record lost its last bytes in the crash
 
         Journal journal = Journal.open(dir);
         assertThat(journal.lastSequence()).isEqualTo(9);
@@ -88,7 +87,7 @@ class JournalTest {
     void readOnlyOpenLeavesATornTailInPlace() throws IOException {
         write(dir, JournalConfig.defaults(FsyncPolicy.GROUP), 1, 3);
         Path file = onlySegment();
-        truncate(file, Files.size(file) - 1);
+        Damage.truncate(file, Files.size(file) - 1);
         long size = Files.size(file);
         Journal journal = Journal.openReadOnly(dir);
         assertThat(journal.lastSequence()).isEqualTo(2);
@@ -101,7 +100,7 @@ class JournalTest {
         write(dir, JournalConfig.defaults(FsyncPolicy.GROUP), 1, 10);
         Path file = onlySegment();
         long offset = RecordFormat.SEGMENT_HEADER_BYTES + 2 * recordBytes(1);
-        flipByte(file, offset + RecordFormat.RECORD_HEADER_BYTES + 1); // payload of record 3
+        Damage.flipByte(file, offset + RecordFormat.RECORD_HEADER_BYTES + 1); // payload of record 3
 
         assertThatThrownBy(() -> Journal.open(dir))
                 .isInstanceOf(JournalCorruptedException.class)
@@ -120,7 +119,7 @@ class JournalTest {
         write(dir, SMALL_SEGMENTS, 1, 100);
         Journal journal = Journal.open(dir);
         Path second = journal.segmentFiles().get(1);
-        flipByte(second, RecordFormat.SEGMENT_HEADER_BYTES + 20);
+        Damage.flipByte(second, RecordFormat.SEGMENT_HEADER_BYTES + 20);
         assertThatThrownBy(() -> readAll(Journal.open(dir), 0))
                 .isInstanceOf(JournalCorruptedException.class)
                 .hasMessageContaining(second.getFileName().toString());
@@ -230,22 +229,9 @@ class JournalTest {
         return files.getFirst();
     }
 
-    private static void truncate(Path file, long size) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-        }
-    }
 
     private static void append(Path file, byte[] bytes) throws IOException {
         Files.write(file, bytes, java.nio.file.StandardOpenOption.APPEND);
     }
 
-    private static void flipByte(Path file, long offset) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(offset);
-            int b = f.read();
-            f.seek(offset);
-            f.write(b ^ 0x5a);
-        }
-    }
 }

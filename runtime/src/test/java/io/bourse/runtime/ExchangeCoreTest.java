@@ -4,6 +4,7 @@ import io.bourse.engine.Engine;
 import io.bourse.engine.RandomCommands;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.EngineListener;
+import io.bourse.journal.Damage;
 import io.bourse.journal.FailingChannel;
 import io.bourse.journal.FsyncPolicy;
 import io.bourse.journal.Journal;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ class ExchangeCoreTest {
         hash = core.engineAfterClose().stateHash();
         List<Path> snaps = snapshotFiles();
         assertThat(snaps).hasSize(2);
-        flipByte(snaps.getLast(), 100);
+        Damage.flipByte(snaps.getLast(), 100);
         ExchangeCore fromOlder = ExchangeCore.start(config(), List.of());
         assertThat(fromOlder.recovery().snapshotSequence()).isEqualTo(sequenceOf(snaps.getFirst()));
         assertThat(fromOlder.recovery().replayed()).isPositive();
@@ -256,12 +256,4 @@ class ExchangeCoreTest {
         return Long.parseLong(name.substring(0, name.indexOf('.')));
     }
 
-    private static void flipByte(Path file, long offset) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(offset);
-            int b = f.read();
-            f.seek(offset);
-            f.write(b ^ 0x5a);
-        }
-    }
 }

@@ -38,11 +38,11 @@ final class EngineStage implements EventHandler<CommandSlot> {
 
     EngineStage(Engine engine, EventWriter events, EventArena arena, LongSupplier readersDone, WaitStrategy waits,
                 long snapshotEvery, Consumer<Engine> snapshot, Runnable onFailure) {
-        this.waits = waits;
-        this.arena = arena;
-        this.readersDone = readersDone;
         this.engine = engine;
         this.events = events;
+        this.arena = arena;
+        this.readersDone = readersDone;
+        this.waits = waits;
         this.snapshotEvery = snapshotEvery;
         this.snapshot = snapshot;
         this.onFailure = onFailure;
@@ -85,7 +85,7 @@ final class EngineStage implements EventHandler<CommandSlot> {
         } finally {
             events.writeInto(null);
         }
-        arena.append(scratch, ringSequence, readersDone, () -> progress.set(ringSequence - 1), slot.events);
+        arena.append(scratch, ringSequence, readersDone, () -> release(ringSequence - 1), slot.events);
         if (++sinceSnapshot >= snapshotEvery) {
             sinceSnapshot = 0;
             snapshot.accept(engine);

@@ -1,9 +1,7 @@
 package io.bourse.runtime.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
-import com.lmax.disruptor.LiteBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -12,10 +10,10 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.bourse.engine.Engine;
 import io.bourse.engine.command.Command;
-import io.bourse.runtime.event.EventArena;
-import io.bourse.runtime.event.EventWriter;
 import io.bourse.journal.JournalWriter;
 import io.bourse.runtime.CoreConfig;
+import io.bourse.runtime.event.EventArena;
+import io.bourse.runtime.event.EventWriter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -192,8 +190,6 @@ public final class Pipeline {
         return switch (mode) {
             case PARKING -> new ParkingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
-            case BLOCKING -> new BlockingWaitStrategy();
-            case LITE_BLOCKING -> new LiteBlockingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
         };
     }
