@@ -99,6 +99,7 @@ public final class BourseCli implements Callable<Integer> {
             }
             if (System.currentTimeMillis() >= nextReport) {
                 System.out.print(summary.describe());
+                System.out.println("  backlog (commands not yet processed) " + core.backlogs());
                 nextReport += 1000;
             }
             Thread.sleep(100);
