@@ -5,11 +5,11 @@ import io.bourse.bench.workload.WorkloadStream;
 import io.bourse.engine.Engine;
 import io.bourse.engine.Side;
 import io.bourse.engine.command.Command;
-import io.bourse.engine.event.EngineEvent;
 import io.bourse.journal.FsyncPolicy;
 import io.bourse.runtime.CoreConfig;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.runtime.event.EncodedEvents;
+import io.bourse.runtime.event.EventCursor;
 import io.bourse.runtime.pipeline.CommandCallback;
 import io.bourse.runtime.pipeline.CommandResult;
 import io.bourse.runtime.pipeline.EventConsumer;
@@ -40,9 +40,15 @@ import java.util.stream.Stream;
 public final class PipelineReplay {
     private static final int BATCH = 256;
 
-    /** Stands in for the market-data consumers to come: reads every event, counts trades. */
+    /**
+     * Stands in for the market-data consumers to come: reads every event in place (no decoding into objects), counts
+     * trades and their volume, and follows order changes as a depth consumer would (a checksum of price × leaves).
+     */
     static final class TapeConsumer implements EventConsumer {
+        private final EventCursor cursor = new EventCursor();
         long trades;
+        long quoteVolume;
+        long depthChecksum;
 
         @Override
         public String name() {
@@ -56,9 +62,15 @@ public final class PipelineReplay {
 
         @Override
         public void onCommand(long sequence, long timestampMs, Command command, EncodedEvents events) {
-            for (EngineEvent e : events.decode()) {
-                if (e instanceof EngineEvent.TradeExecuted) {
-                    trades++;
+            cursor.reset(events);
+            while (cursor.next()) {
+                switch (cursor.kind()) {
+                    case TRADE -> {
+                        trades++;
+                        quoteVolume += cursor.tradeQuoteQty();
+                    }
+                    case ORDER -> depthChecksum += cursor.orderPrice() * 31 + cursor.orderLeavesQty();
+                    default -> { }
                 }
             }
         }

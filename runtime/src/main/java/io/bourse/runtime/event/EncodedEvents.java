@@ -9,4 +9,7 @@ public interface EncodedEvents {
     int count();
 
     List<EngineEvent> decode();
+
+    /** Points {@code cursor} at these events (use {@link EventCursor#reset}). */
+    void rewind(EventCursor cursor);
 }

@@ -39,6 +39,11 @@ public final class EventBuffer implements EncodedEvents {
         return EventWriter.decode(bytes, 0, position, count);
     }
 
+    @Override
+    public void rewind(EventCursor cursor) {
+        cursor.reset(bytes, 0, position);
+    }
+
     /** A copy of the encoded events, to keep after the buffer is reused. */
     public Events copy() {
         return new Events(Arrays.copyOf(bytes, position), count);
@@ -97,6 +102,11 @@ public final class EventBuffer implements EncodedEvents {
         @Override
         public List<EngineEvent> decode() {
             return EventWriter.decode(bytes, 0, bytes.length, count);
+        }
+
+        @Override
+        public void rewind(EventCursor cursor) {
+            cursor.reset(bytes, 0, bytes.length);
         }
     }
 }

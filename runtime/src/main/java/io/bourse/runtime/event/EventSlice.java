@@ -35,6 +35,11 @@ public final class EventSlice implements EncodedEvents {
         return EventWriter.decode(array, offset, length, count);
     }
 
+    @Override
+    public void rewind(EventCursor cursor) {
+        cursor.reset(array, offset, length);
+    }
+
     /** A copy to keep after the slice is reused. */
     public EventBuffer.Events copy() {
         return count == 0 ? EventBuffer.Events.NONE

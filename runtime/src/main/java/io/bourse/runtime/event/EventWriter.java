@@ -45,8 +45,18 @@ public final class EventWriter implements EngineListener {
     private static final byte SYMBOL = 7;
     private static final byte FEE_TIER = 8;
     private static final byte USER_FEE_TIER = 9;
-    /** Bytes of an order without its client id: 15 longs, 1 int, 6 enum bytes, a flag and a length. */
-    private static final int ORDER_BYTES = 15 * 8 + 4 + 6 + 1 + 2;
+    /** Where an order's fields are, from its start (see {@link #putOrder}); {@link EventCursor} reads them. */
+    static final int ORDER_ID = 0;
+    static final int ORDER_SYMBOL = 8;
+    static final int ORDER_SIDE = 20;
+    static final int ORDER_STATUS = 23;
+    static final int ORDER_PRICE = 25;
+    static final int ORDER_LEAVES = 89;
+    static final int ORDER_ON_BOOK = 129;
+    /** Bytes of an order up to and including its client id's length: 15 longs, an int, 5 enums, a flag, a char. */
+    static final int ORDER_FIXED = 15 * 8 + 4 + 5 + 1 + 2;
+    /** Bytes of a trade event before its two orders: tag, 11 longs, an int and a flag. */
+    static final int TRADE_FIXED = 1 + 11 * 8 + 4 + 1;
 
     private EventBuffer target;
 
@@ -74,7 +84,7 @@ public final class EventWriter implements EngineListener {
     @Override
     public void onTrade(TradeView t, OrderView taker, OrderView maker) {
         if (target != null) {
-            EventBuffer b = target.startEvent(1 + 11 * 8 + 4 + 1 + orderBytes(taker) + orderBytes(maker));
+            EventBuffer b = target.startEvent(TRADE_FIXED + orderBytes(taker) + orderBytes(maker));
             b.put(TRADE).putLong(t.tradeId()).putInt(t.symbolId()).putLong(t.price()).putLong(t.qty())
                     .putLong(t.quoteQty()).putLong(t.buyerOrderId()).putLong(t.sellerOrderId())
                     .putLong(t.buyerUserId()).putLong(t.sellerUserId()).put((byte) (t.buyerIsMaker() ? 1 : 0))
@@ -165,7 +175,7 @@ public final class EventWriter implements EngineListener {
 
     private static int orderBytes(OrderView o) {
         String clientId = o.clientOrderId();
-        return ORDER_BYTES + (clientId == null ? 0 : 2 * clientId.length());
+        return ORDER_FIXED + (clientId == null ? 0 : 2 * clientId.length());
     }
 
     private static void putOrder(EventBuffer b, OrderView o) {

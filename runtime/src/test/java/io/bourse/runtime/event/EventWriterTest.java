@@ -79,6 +79,55 @@ class EventWriterTest {
         }
     }
 
+    /** The in-place cursor sees the same events, with the same fields, as the decoder. */
+    private static void assertCursorReads(EncodedEvents events, List<EngineEvent> decoded) {
+        EventCursor cursor = new EventCursor().reset(events);
+        for (EngineEvent e : decoded) {
+            assertThat(cursor.next()).isTrue();
+            switch (e) {
+                case EngineEvent.TradeExecuted t -> {
+                    assertThat(cursor.kind()).isEqualTo(EventCursor.Kind.TRADE);
+                    assertThat(List.of(cursor.tradeId(), (long) cursor.tradeSymbolId(), cursor.tradePrice(),
+                            cursor.tradeQty(), cursor.tradeQuoteQty(), cursor.tradeTimeMs()))
+                            .containsExactly(t.trade().tradeId(), (long) t.trade().symbolId(), t.trade().price(),
+                                    t.trade().qty(), t.trade().quoteQty(), t.trade().timeMs());
+                    assertThat(cursor.tradeBuyerIsMaker()).isEqualTo(t.trade().buyerIsMaker());
+                }
+                case EngineEvent.OrderUpdated u -> {
+                    assertThat(cursor.kind()).isEqualTo(EventCursor.Kind.ORDER);
+                    assertThat(cursor.orderExecType()).isEqualTo(u.execType());
+                    assertThat(List.of(cursor.orderId(), (long) cursor.orderSymbolId(), cursor.orderPrice(),
+                            cursor.orderLeavesQty())).containsExactly(u.order().orderId(),
+                            (long) u.order().symbolId(), u.order().price(), u.order().leavesQty());
+                    assertThat(cursor.orderSide()).isEqualTo(u.order().side());
+                    assertThat(cursor.orderStatus()).isEqualTo(u.order().status());
+                    assertThat(cursor.orderIsOnBook()).isEqualTo(u.order().isOnBook());
+                }
+                case EngineEvent.BalanceChanged b -> {
+                    assertThat(cursor.kind()).isEqualTo(EventCursor.Kind.BALANCE);
+                    assertThat(List.of(cursor.balanceUserId(), (long) cursor.balanceAssetId(), cursor.balanceFree(),
+                            cursor.balanceLocked())).containsExactly(b.userId(), (long) b.assetId(), b.free(),
+                            b.locked());
+                }
+                default -> assertThat(cursor.kind().name().replace("_", ""))
+                        .isEqualToIgnoringCase(kindName(e));
+            }
+        }
+        assertThat(cursor.next()).as("no more events than decoded").isFalse();
+    }
+
+    private static String kindName(EngineEvent e) {
+        return switch (e) {
+            case EngineEvent.Rejected r -> "REJECTED";
+            case EngineEvent.FundsMoved f -> "FUNDS";
+            case EngineEvent.AssetAdded a -> "ASSET";
+            case EngineEvent.SymbolUpdated s -> "SYMBOL";
+            case EngineEvent.FeeTierChanged f -> "FEETIER";
+            case EngineEvent.UserFeeTierChanged u -> "USERFEETIER";
+            default -> throw new IllegalArgumentException(e.toString());
+        };
+    }
+
     /** Sends every callback to both listeners. */
     record Both(EngineListener a, EngineListener b) implements EngineListener {
         @Override
@@ -169,6 +218,7 @@ class EventWriterTest {
             assertThat(decoded).as("command " + seq + " " + c).isEqualTo(direct.events);
             assertThat(buffer.copy().decode()).isEqualTo(decoded);
             assertThat(buffer.count()).isEqualTo(decoded.size());
+            assertCursorReads(buffer, decoded);
             for (EngineEvent e : decoded) {
                 seen.add(e.getClass());
                 if (e instanceof EngineEvent.OrderUpdated u && u.order().status().isOpen()) {
