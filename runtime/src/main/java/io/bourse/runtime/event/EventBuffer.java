@@ -18,12 +18,24 @@ public final class EventBuffer implements EncodedEvents {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle CHARS = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private byte[] bytes = new byte[256];
+    private byte[] own = new byte[256];
+    private byte[] bytes = own;
+    private int start;
     private int position;
+    private int limit = own.length;
     private int count;
 
+    /** Empties the buffer; events go to its own array. */
     public void clear() {
-        position = 0;
+        writeAt(own, 0, own.length);
+    }
+
+    /** Empties the buffer; events go to {@code array} from {@code offset}, moving to an own array past {@code end}. */
+    void writeAt(byte[] array, int offset, int end) {
+        bytes = array;
+        start = offset;
+        position = offset;
+        limit = end;
         count = 0;
     }
 
@@ -36,31 +48,42 @@ public final class EventBuffer implements EncodedEvents {
     /** The events, decoded into new objects. */
     @Override
     public List<EngineEvent> decode() {
-        return EventWriter.decode(bytes, 0, position, count);
+        return EventWriter.decode(bytes, start, position - start, count);
     }
 
     @Override
     public void rewind(EventCursor cursor) {
-        cursor.reset(bytes, 0, position);
+        cursor.reset(bytes, start, position - start);
     }
 
     /** A copy of the encoded events, to keep after the buffer is reused. */
     public Events copy() {
-        return new Events(Arrays.copyOf(bytes, position), count);
+        return new Events(Arrays.copyOfRange(bytes, start, position), count);
     }
 
     byte[] array() {
         return bytes;
     }
 
+    /** Bytes written since the last clear; they start at 0 unless the buffer writes into an arena. */
     int length() {
-        return position;
+        return position - start;
     }
 
     /** Starts an event of at most {@code maxBytes}. */
     EventBuffer startEvent(int maxBytes) {
-        if (bytes.length - position < maxBytes) {
-            bytes = Arrays.copyOf(bytes, Math.max(position + maxBytes, bytes.length * 2));
+        if (limit - position < maxBytes) {
+            int length = position - start;
+            byte[] target = own;
+            if (bytes == own || own.length < length + maxBytes) {
+                target = new byte[Math.max(length + maxBytes, 2 * (limit - start))];
+            }
+            System.arraycopy(bytes, start, target, 0, length);
+            own = target;
+            bytes = target;
+            start = 0;
+            position = length;
+            limit = target.length;
         }
         count++;
         return this;

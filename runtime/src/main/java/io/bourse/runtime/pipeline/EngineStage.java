@@ -27,8 +27,8 @@ final class EngineStage implements EventHandler<CommandSlot> {
     private final long snapshotEvery;
     private final Consumer<Engine> snapshot;
     private final Runnable onFailure;
-    /** Events of the current command are written here (always hot in cache), then copied to the arena. */
-    private final EventBuffer scratch = new EventBuffer();
+    /** Writes the current command's events straight into the arena. */
+    private final EventBuffer current = new EventBuffer();
     private final EventArena arena;
     private final LongSupplier readersDone;
     private final WaitStrategy waits;
@@ -70,8 +70,8 @@ final class EngineStage implements EventHandler<CommandSlot> {
             }
             return;
         }
-        scratch.clear();
-        events.writeInto(scratch);
+        arena.reserve(current, readersDone, () -> release(ringSequence - 1));
+        events.writeInto(current);
         try {
             RejectReason reject = engine.apply(slot.sequence, slot.timestampMs, slot.command);
             slot.reject = reject;
@@ -85,7 +85,7 @@ final class EngineStage implements EventHandler<CommandSlot> {
         } finally {
             events.writeInto(null);
         }
-        arena.append(scratch, ringSequence, readersDone, () -> release(ringSequence - 1), slot.events);
+        arena.commit(current, ringSequence, slot.events);
         if (++sinceSnapshot >= snapshotEvery) {
             sinceSnapshot = 0;
             snapshot.accept(engine);
