@@ -1,7 +1,6 @@
 package io.bourse.runtime.recovery;
 
 import io.bourse.engine.Engine;
-import io.bourse.engine.RejectReason;
 import io.bourse.engine.command.Command;
 import io.bourse.journal.Journal;
 import io.bourse.runtime.event.EventBuffer;
@@ -23,6 +22,7 @@ import java.util.Locale;
  */
 public final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+    private static final long CATCH_UP_BATCH_MASK = (1 << 16) - 1;
 
     /**
      * @param engine           the engine, at {@code lastSequence}
@@ -83,12 +83,15 @@ public final class Recovery {
             events.clear();
             recorder.writeInto(wanted ? events : null);
             replaying.reportBalances(wanted);
-            RejectReason ignored = replaying.apply(sequence, timestampMs, command);
+            replaying.apply(sequence, timestampMs, command);
             recorder.writeInto(null);
             if (wanted) {
                 for (EventConsumer c : catchingUp) {
                     if (sequence > c.lastAppliedSequence()) {
                         c.onCommand(sequence, timestampMs, command, events);
+                        if ((sequence & CATCH_UP_BATCH_MASK) == 0) {
+                            c.onBatchEnd(); // lets a consumer catching up on millions of commands flush as it goes
+                        }
                     }
                 }
             }
