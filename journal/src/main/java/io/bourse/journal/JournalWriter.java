@@ -20,8 +20,8 @@ public final class JournalWriter implements AutoCloseable {
     /** Bytes of the current segment on disk or in the buffer. */
     private long segmentSize;
     private long nextSequence;
-    private long committedSequence;
-    private IOException failure;
+    private volatile long committedSequence;
+    private volatile IOException failure;
 
     JournalWriter(Journal journal, JournalConfig config, Path current, long currentEnd, long nextSequence)
             throws IOException {
@@ -42,7 +42,7 @@ public final class JournalWriter implements AutoCloseable {
         return nextSequence;
     }
 
-    /** Sequence of the last record that {@link #commit} made durable (per the fsync policy). */
+    /** Sequence of the last record that {@link #commit} made durable (per the fsync policy); any thread may ask. */
     public long committedSequence() {
         return committedSequence;
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The durable core: recovers the engine from its data directory, then runs the pipeline that journals and
@@ -118,6 +119,14 @@ public final class ExchangeCore implements AutoCloseable {
         long sequence = e.lastSequence();
         byte[] body = SnapshotStore.capture(e);
         snapshotWriter.execute(() -> {
+            // The engine runs ahead of the journal: a snapshot may be written only once all it contains is on disk.
+            while (writer.committedSequence() < sequence) {
+                if (writer.failed()) {
+                    LOG.warn("snapshot at sequence {} dropped: the journal failed before reaching it", sequence);
+                    return;
+                }
+                LockSupport.parkNanos(1_000_000);
+            }
             try {
                 writeSnapshot(sequence, body);
             } catch (IOException ex) {

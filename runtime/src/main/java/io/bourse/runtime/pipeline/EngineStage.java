@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Applies journaled commands to the engine, on one thread, recording what it says into the slot. Every
+ * Applies commands to the engine, on one thread, while the journal stage writes them (readers wait for both),
+ * recording what the engine says into the event arena. Every
  * {@code snapshotEvery} commands it captures the engine's state (here, where the state is consistent) and hands
  * the bytes on to be written elsewhere.
  */
@@ -33,12 +34,16 @@ final class EngineStage implements EventHandler<CommandSlot> {
     private final LongSupplier readersDone;
     private final WaitStrategy waits;
     private Sequence progress = new Sequence();
+    private final long firstSequence;
+    private long lastTimestampMs;
     private long sinceSnapshot;
     private boolean failed;
 
-    EngineStage(Engine engine, EventWriter events, EventArena arena, LongSupplier readersDone, WaitStrategy waits,
-                long snapshotEvery, Consumer<Engine> snapshot, Runnable onFailure) {
+    EngineStage(Engine engine, long firstSequence, EventWriter events, EventArena arena, LongSupplier readersDone,
+                WaitStrategy waits, long snapshotEvery, Consumer<Engine> snapshot, Runnable onFailure) {
         this.engine = engine;
+        this.firstSequence = firstSequence;
+        this.lastTimestampMs = engine.lastTimestampMs();
         this.events = events;
         this.arena = arena;
         this.readersDone = readersDone;
@@ -61,15 +66,16 @@ final class EngineStage implements EventHandler<CommandSlot> {
 
     @Override
     public void onEvent(CommandSlot slot, long ringSequence, boolean endOfBatch) {
-        if (slot.status != null || failed) {
-            if (slot.status == null) {
-                slot.status = CommandResult.Status.UNKNOWN;
-            }
+        if (failed) {
+            slot.status = CommandResult.Status.UNKNOWN;
             if (endOfBatch) {
                 release(ringSequence);
             }
             return;
         }
+        slot.sequence = firstSequence + ringSequence;
+        lastTimestampMs = Math.max(lastTimestampMs, slot.submittedMs);
+        slot.timestampMs = lastTimestampMs;
         arena.reserve(current, readersDone, () -> release(ringSequence - 1));
         events.writeInto(current);
         try {

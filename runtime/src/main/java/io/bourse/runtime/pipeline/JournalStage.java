@@ -13,20 +13,20 @@ import java.io.IOException;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.time.InstantSource;
 
 /**
  * The sequencer proper: stamps each command with the next journal sequence and the time, appends it, and at the
- * end of every batch commits (one fsync for the whole batch). The engine stage only sees a batch after that.
- * After a write failure it stamps nothing more: commands of the failed batch are UNKNOWN, later ones REFUSED.
+ * end of every batch commits (one fsync for the whole batch). The engine applies the same commands meanwhile, in
+ * parallel (LMAX style); readers see a command only once both are done, so nothing is told that is not on the disk.
+ * The sequence and time are derived from the slot (ring position, submit time) the same way here and in the engine
+ * stage. After a write failure it writes nothing more: commands of the failed batch are UNKNOWN, later ones
+ * REFUSED (the engine may have applied them in memory; the core stops and a restart recovers from the disk).
  */
 final class JournalStage implements EventHandler<CommandSlot> {
     private static final Logger LOG = LoggerFactory.getLogger(JournalStage.class);
 
-    private static final int CLOCK_EVERY = 64;
-
     private final JournalWriter writer;
-    private final InstantSource clock;
+    private final long firstSequence;
     private final Runnable onFailure;
     private RingBuffer<CommandSlot> ring;
     private ByteBuffer encoded = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
@@ -36,11 +36,12 @@ final class JournalStage implements EventHandler<CommandSlot> {
     private long batchStart = -1;
     private boolean failed;
 
-    JournalStage(JournalWriter writer, InstantSource clock, long lastTimestampMs, WaitStrategy waits,
+    /** @param firstSequence the journal sequence of ring slot 0 */
+    JournalStage(JournalWriter writer, long firstSequence, long lastTimestampMs, WaitStrategy waits,
                  Runnable onFailure) {
         this.writer = writer;
+        this.firstSequence = firstSequence;
         this.waits = waits;
-        this.clock = clock;
         this.lastTimestampMs = lastTimestampMs;
         this.onFailure = onFailure;
     }
@@ -60,14 +61,12 @@ final class JournalStage implements EventHandler<CommandSlot> {
             batchStart = ringSequence;
         }
         if (failed) {
-            slot.status = CommandResult.Status.REFUSED;
+            slot.journalFailure = CommandResult.Status.REFUSED;
         } else {
             try {
-                long sequence = writer.nextSequence();
-                long now = stamp(ringSequence);
-                writer.append(sequence, now, CommandCodec.RECORD_TYPE, encode(slot));
-                slot.sequence = sequence;
-                slot.timestampMs = now;
+                long sequence = firstSequence + ringSequence;
+                lastTimestampMs = Math.max(lastTimestampMs, slot.submittedMs);
+                writer.append(sequence, lastTimestampMs, CommandCodec.RECORD_TYPE, encode(slot));
             } catch (IOException e) {
                 fail(e, ringSequence);
             }
@@ -91,17 +90,6 @@ final class JournalStage implements EventHandler<CommandSlot> {
         this.progress = sequenceCallback;
     }
 
-    /**
-     * The command's time: the clock at the start of each batch and every {@value #CLOCK_EVERY} commands within it
-     * (a clock read costs about as much as journaling a command), never earlier than the previous command's.
-     */
-    private long stamp(long ringSequence) {
-        if (ringSequence == batchStart || (ringSequence & (CLOCK_EVERY - 1)) == 0) {
-            lastTimestampMs = Math.max(lastTimestampMs, clock.millis());
-        }
-        return lastTimestampMs;
-    }
-
     private ByteBuffer encode(CommandSlot slot) {
         while (true) {
             encoded.clear();
@@ -120,10 +108,7 @@ final class JournalStage implements EventHandler<CommandSlot> {
                 + "unknown)", upTo - batchStart + 1, e);
         failed = true;
         for (long s = batchStart; s <= upTo; s++) {
-            CommandSlot pending = ring.get(s);
-            if (pending.status == null) {
-                pending.status = CommandResult.Status.UNKNOWN;
-            }
+            ring.get(s).journalFailure = CommandResult.Status.UNKNOWN;
         }
         onFailure.run();
     }

@@ -15,6 +15,7 @@ import io.bourse.runtime.CoreConfig;
 import io.bourse.runtime.event.EventArena;
 import io.bourse.runtime.event.EventWriter;
 
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The LMAX-style pipeline on one Disruptor ring: many submitters publish; the journal stage stamps and
- * journals (group commit); the engine stage applies; then the responder and every consumer read the results in
- * parallel, each on its own thread. A slot is reused only when the slowest reader is done with it, so the ring
+ * The LMAX-style pipeline on one Disruptor ring: many submitters publish (stamping the time); the journal stage
+ * journals (group commit) while the engine stage applies, in parallel; once both are done with a command, the
+ * responder and every consumer read the results, each on its own thread. A slot is reused only when the slowest reader is done with it, so the ring
  * size bounds how far a consumer can lag.
  */
 public final class Pipeline {
@@ -35,19 +36,23 @@ public final class Pipeline {
     private final Map<String, EventHandler<CommandSlot>> stages = new LinkedHashMap<>();
     private final List<EventHandler<CommandSlot>> readers = new ArrayList<>();
     private final AtomicInteger submitting = new AtomicInteger();
+    private final InstantSource clock;
     private volatile boolean accepting = true;
     private volatile boolean healthy = true;
     private volatile boolean running;
 
     public Pipeline(CoreConfig config, JournalWriter writer, Engine engine, EventWriter events,
                     List<EventConsumer> consumers, Consumer<Engine> snapshot) {
+        this.clock = config.clock();
         WaitStrategy waits = waitStrategy(config.waitMode());
         disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), Thread::new, ProducerType.MULTI, waits);
         ring = disruptor.getRingBuffer();
-        JournalStage journalStage = new JournalStage(writer, config.clock(), engine.lastTimestampMs(), waits,
+        long firstSequence = writer.nextSequence();
+        JournalStage journalStage = new JournalStage(writer, firstSequence, engine.lastTimestampMs(), waits,
                 this::failed);
         journalStage.ring(ring);
-        EngineStage engineStage = new EngineStage(engine, events, new EventArena(config.eventArenaBytes()),
+        EngineStage engineStage = new EngineStage(engine, firstSequence, events,
+                new EventArena(config.eventArenaBytes()),
                 this::readersDone, waits, config.snapshotEvery(), snapshot, this::failed);
         stages.put("journal", journalStage);
         stages.put("engine", engineStage);
@@ -65,7 +70,7 @@ public final class Pipeline {
         }
         @SuppressWarnings("unchecked")
         EventHandler<CommandSlot>[] parallel = readers.toArray(new EventHandler[0]);
-        disruptor.handleEventsWith(journalStage).then(engineStage).then(parallel);
+        disruptor.handleEventsWith(journalStage, engineStage).then(parallel);
     }
 
     public void start() {
@@ -92,7 +97,7 @@ public final class Pipeline {
             }
             long s = claim(1);
             try {
-                ring.get(s).publish(command, callback);
+                ring.get(s).publish(command, callback, clock.millis());
             } finally {
                 ring.publish(s);
             }
@@ -116,9 +121,10 @@ public final class Pipeline {
             }
             long hi = claim(count);
             long lo = hi - count + 1;
+            long now = clock.millis();
             try {
                 for (int i = 0; i < count; i++) {
-                    ring.get(lo + i).publish(commands[from + i], callback);
+                    ring.get(lo + i).publish(commands[from + i], callback, now);
                 }
             } finally {
                 ring.publish(lo, hi);

@@ -1,6 +1,7 @@
 package io.bourse.runtime.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import io.bourse.engine.RejectReason;
 import io.bourse.runtime.event.EventBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,10 @@ final class ResponderStage implements EventHandler<CommandSlot> {
             return;
         }
         slot.callback = null;
-        CommandResult result = new CommandResult(slot.sequence, slot.timestampMs, slot.status, slot.reject,
-                slot.applied() && callback.needsEvents() ? slot.events.copy() : EventBuffer.Events.NONE);
+        boolean applied = slot.applied();
+        CommandResult result = new CommandResult(slot.sequence, slot.timestampMs, slot.outcome(),
+                applied ? slot.reject : RejectReason.NONE,
+                applied && callback.needsEvents() ? slot.events.copy() : EventBuffer.Events.NONE);
         try {
             callback.onResult(result);
         } catch (RuntimeException e) {
