@@ -55,7 +55,10 @@ public final class BourseCli implements Callable<Integer> {
     long seed;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BourseCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new BourseCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(BourseCli::explain)
+                .execute(args));
     }
 
     @Override
@@ -108,6 +111,16 @@ public final class BourseCli implements Callable<Integer> {
         System.exit(core.accepting() ? 0 : 1); // runs the shutdown hook: snapshot, flush, close
         stopped.await();
         return 0;
+    }
+
+    /** Expected failures (a missing directory, a damaged journal) get a one-line message; bugs a stack trace. */
+    private static int explain(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        if (e instanceof IOException) {
+            System.err.println("error: " + e.getMessage());
+        } else {
+            LOG.error("bourse failed unexpectedly", e);
+        }
+        return 1;
     }
 
     private static void stop(ExchangeCore core, MarketSummary summary) {
