@@ -203,8 +203,8 @@ public final class Journal {
         }
     }
 
-    /** Makes a created, renamed or deleted file name durable. */
-    static void syncDirectory(Path dir) throws IOException {
+    /** Makes a created, renamed or deleted file name in {@code dir} durable. */
+    public static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         }

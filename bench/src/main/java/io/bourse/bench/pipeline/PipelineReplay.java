@@ -253,7 +253,8 @@ public final class PipelineReplay {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e3;
     }
 
-    private static void clean(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it, if it exists (each measured run starts from nothing). */
+    static void clean(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> all = Files.walk(dir)) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {

@@ -16,7 +16,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -45,7 +44,7 @@ public final class RecoveryBench {
         long total = setup.size() + (long) stream.rows();
         CoreConfig config = CoreConfig.defaults(dataDir).withRetention(CoreConfig.Retention.KEEP)
                 .withSnapshots(Long.MAX_VALUE, 3);
-        clean(dataDir);
+        PipelineReplay.clean(dataDir);
 
         long t0 = System.nanoTime();
         int splitRow = Math.max(0, stream.rows() - tail);
@@ -100,15 +99,5 @@ public final class RecoveryBench {
         CommandCodec.encode(c, buf);
         buf.flip();
         writer.append(writer.nextSequence(), time, CommandCodec.RECORD_TYPE, buf);
-    }
-
-    private static void clean(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

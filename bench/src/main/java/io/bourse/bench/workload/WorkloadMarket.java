@@ -70,7 +70,7 @@ public final class WorkloadMarket {
 
     /** How many setup commands there are: the last sequence {@link #newEngine} used. */
     public static long setupCount() {
-        return 4 + 2L * USERS;
+        return setupCommands().size();
     }
 
     /** Every workload row as the engine command it stands for, built before any timing starts. */

@@ -34,16 +34,14 @@ final class EngineStage implements EventHandler<CommandSlot> {
     private final LongSupplier readersDone;
     private final WaitStrategy waits;
     private Sequence progress = new Sequence();
-    private final long firstSequence;
-    private long lastTimestampMs;
+    private final Stamps stamps;
     private long sinceSnapshot;
     private boolean failed;
 
-    EngineStage(Engine engine, long firstSequence, EventWriter events, EventArena arena, LongSupplier readersDone,
+    EngineStage(Engine engine, Stamps stamps, EventWriter events, EventArena arena, LongSupplier readersDone,
                 WaitStrategy waits, long snapshotEvery, Consumer<Engine> snapshot, Runnable onFailure) {
         this.engine = engine;
-        this.firstSequence = firstSequence;
-        this.lastTimestampMs = engine.lastTimestampMs();
+        this.stamps = stamps;
         this.events = events;
         this.arena = arena;
         this.readersDone = readersDone;
@@ -73,9 +71,8 @@ final class EngineStage implements EventHandler<CommandSlot> {
             }
             return;
         }
-        slot.sequence = firstSequence + ringSequence;
-        lastTimestampMs = Math.max(lastTimestampMs, slot.submittedMs);
-        slot.timestampMs = lastTimestampMs;
+        slot.sequence = stamps.sequence(ringSequence);
+        slot.timestampMs = stamps.time(slot);
         arena.reserve(current, readersDone, () -> release(ringSequence - 1));
         events.writeInto(current);
         try {

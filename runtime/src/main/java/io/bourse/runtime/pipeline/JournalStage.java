@@ -26,23 +26,19 @@ final class JournalStage implements EventHandler<CommandSlot> {
     private static final Logger LOG = LoggerFactory.getLogger(JournalStage.class);
 
     private final JournalWriter writer;
-    private final long firstSequence;
+    private final Stamps stamps;
     private final Runnable onFailure;
     private RingBuffer<CommandSlot> ring;
     private ByteBuffer encoded = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
     private final WaitStrategy waits;
     private Sequence progress = new Sequence();
-    private long lastTimestampMs;
     private long batchStart = -1;
     private boolean failed;
 
-    /** @param firstSequence the journal sequence of ring slot 0 */
-    JournalStage(JournalWriter writer, long firstSequence, long lastTimestampMs, WaitStrategy waits,
-                 Runnable onFailure) {
+    JournalStage(JournalWriter writer, Stamps stamps, WaitStrategy waits, Runnable onFailure) {
         this.writer = writer;
-        this.firstSequence = firstSequence;
+        this.stamps = stamps;
         this.waits = waits;
-        this.lastTimestampMs = lastTimestampMs;
         this.onFailure = onFailure;
     }
 
@@ -64,9 +60,8 @@ final class JournalStage implements EventHandler<CommandSlot> {
             slot.journalFailure = CommandResult.Status.REFUSED;
         } else {
             try {
-                long sequence = firstSequence + ringSequence;
-                lastTimestampMs = Math.max(lastTimestampMs, slot.submittedMs);
-                writer.append(sequence, lastTimestampMs, CommandCodec.RECORD_TYPE, encode(slot));
+                writer.append(stamps.sequence(ringSequence), stamps.time(slot), CommandCodec.RECORD_TYPE,
+                        encode(slot));
             } catch (IOException e) {
                 fail(e, ringSequence);
             }

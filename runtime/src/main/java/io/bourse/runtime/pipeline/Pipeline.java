@@ -48,10 +48,10 @@ public final class Pipeline {
         disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), Thread::new, ProducerType.MULTI, waits);
         ring = disruptor.getRingBuffer();
         long firstSequence = writer.nextSequence();
-        JournalStage journalStage = new JournalStage(writer, firstSequence, engine.lastTimestampMs(), waits,
-                this::failed);
+        JournalStage journalStage = new JournalStage(writer, new Stamps(firstSequence, engine.lastTimestampMs()),
+                waits, this::failed);
         journalStage.ring(ring);
-        EngineStage engineStage = new EngineStage(engine, firstSequence, events,
+        EngineStage engineStage = new EngineStage(engine, new Stamps(firstSequence, engine.lastTimestampMs()), events,
                 new EventArena(config.eventArenaBytes()),
                 this::readersDone, waits, config.snapshotEvery(), snapshot, this::failed);
         stages.put("journal", journalStage);

@@ -2,6 +2,7 @@ package io.bourse.runtime.snapshot;
 
 import io.bourse.engine.Engine;
 import io.bourse.engine.EngineListener;
+import io.bourse.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class SnapshotStore {
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory();
+        Journal.syncDirectory(dir);
         List<Long> all = sequences();
         for (int i = 0; i < all.size() - keep; i++) {
             Files.deleteIfExists(pathOf(all.get(i)));
@@ -172,11 +173,5 @@ public final class SnapshotStore {
 
     private Path pathOf(long sequence) {
         return dir.resolve(String.format(Locale.ROOT, "%020d%s", sequence, SUFFIX));
-    }
-
-    private void syncDirectory() throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        }
     }
 }
