@@ -140,9 +140,8 @@ public final class ExchangeCore implements AutoCloseable {
         if (snapshots.sequences().contains(sequence)) {
             return;
         }
-        snapshots.write(sequence, body);
+        long oldestKept = snapshots.write(sequence, body);
         LOG.info("core: snapshot at sequence {} written ({} bytes)", sequence, body.length);
-        long oldestKept = snapshots.sequences().getFirst();
         switch (config.retention()) {
             case KEEP -> { }
             case ARCHIVE -> journal.prune(oldestKept, config.archiveDir());

@@ -74,8 +74,12 @@ public final class SnapshotStore {
         }
     }
 
-    /** Writes a snapshot durably, then deletes all but the newest {@code keep}. */
-    public Path write(long sequence, byte[] body) throws IOException {
+    /**
+     * Writes a snapshot durably, then deletes all but the newest {@code keep}.
+     *
+     * @return the sequence of the oldest snapshot still kept (journal records up to it are no longer needed)
+     */
+    public long write(long sequence, byte[] body) throws IOException {
         Path file = pathOf(sequence);
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         CRC32C crc = new CRC32C();
@@ -94,10 +98,11 @@ public final class SnapshotStore {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Journal.syncDirectory(dir);
         List<Long> all = sequences();
-        for (int i = 0; i < all.size() - keep; i++) {
+        int firstKept = Math.max(0, all.size() - keep);
+        for (int i = 0; i < firstKept; i++) {
             Files.deleteIfExists(pathOf(all.get(i)));
         }
-        return file;
+        return all.get(firstKept);
     }
 
     /** Sequences of the snapshots present, oldest first. */
