@@ -55,11 +55,6 @@ public final class Account {
         return i < assets.length ? assets[i + LOCKED] : 0;
     }
 
-    /** Highest asset id this account has a slot for, plus one. */
-    public int assetSlots() {
-        return assets.length / STRIDE;
-    }
-
     public void credit(int assetId, long amount) {
         ensureAsset(assetId);
         assets[assetId * STRIDE + FREE] += amount;

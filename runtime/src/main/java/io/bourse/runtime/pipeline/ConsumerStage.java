@@ -13,19 +13,11 @@ final class ConsumerStage implements EventHandler<CommandSlot> {
 
     private final EventConsumer consumer;
     private final long startAfter;
-    private volatile boolean failed;
+    private boolean failed;
 
     ConsumerStage(EventConsumer consumer, long startAfter) {
         this.consumer = consumer;
         this.startAfter = startAfter;
-    }
-
-    EventConsumer consumer() {
-        return consumer;
-    }
-
-    boolean failed() {
-        return failed;
     }
 
     @Override
