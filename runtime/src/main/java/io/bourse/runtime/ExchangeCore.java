@@ -45,6 +45,11 @@ public final class ExchangeCore implements AutoCloseable {
         this.snapshots = new SnapshotStore(config.snapshotDir(), config.snapshotsToKeep());
         this.recovered = Recovery.recover(journal, config.archiveDir(), snapshots, config.feeAccountId(), consumers);
         this.engine = recovered.engine();
+        for (EventConsumer c : consumers) {
+            if (c.lastAppliedSequence() == EventConsumer.FROM_NOW) {
+                c.startFrom(engine);
+            }
+        }
         this.writer = journal.writer(config.journal());
         this.snapshotWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "bourse-snapshots"));
         this.pipeline = new Pipeline(config, writer, engine, recovered.events(), consumers,

@@ -212,6 +212,23 @@ final class Order implements OrderView {
     }
 
     @Override
+    public long visibleQty() {
+        long slice = icebergLots > 0 ? Math.min(icebergLots, remainingLots()) : remainingLots();
+        if (level != null) {
+            // a maker whose iceberg slice just filled is reported before the matcher shows the next slice
+            return (visibleLots > 0 ? visibleLots : slice) * stepSize;
+        }
+        // an order reported while it is still the taker: what it will show if it stops matching now
+        return restsWhenDone() ? slice * stepSize : 0;
+    }
+
+    /** Whether whatever is left of this order rests once it stops taking (see MatchingEngine.execute). */
+    private boolean restsWhenDone() {
+        return status.isOpen() && price != 0 && timeInForce != TimeInForce.IOC && timeInForce != TimeInForce.FOK
+                && (triggered || !type.isConditional());
+    }
+
+    @Override
     public boolean isOnBook() {
         return level != null;
     }

@@ -68,6 +68,12 @@ public interface OrderView {
     /** Time the order started working (rested or traded); -1 while a conditional order waits for its trigger. */
     long workingTimeMs();
 
+    /**
+     * Quantity this order shows on the book once the current step is done: all of the remainder, or an iceberg's
+     * current slice (its next slice as soon as the last one filled); 0 off the book. Depth is the sum of these.
+     */
+    long visibleQty();
+
     /** Whether the order rests on the book now. */
     boolean isOnBook();
 }

@@ -122,6 +122,10 @@ public final class EventCursor {
         return longAt(position + 2 + EventWriter.ORDER_LEAVES);
     }
 
+    public long orderVisibleQty() {
+        return longAt(position + 2 + EventWriter.ORDER_VISIBLE);
+    }
+
     public boolean orderIsOnBook() {
         return bytes[position + 2 + EventWriter.ORDER_ON_BOOK] == 1;
     }

@@ -52,9 +52,10 @@ public final class EventWriter implements EngineListener {
     static final int ORDER_STATUS = 23;
     static final int ORDER_PRICE = 25;
     static final int ORDER_LEAVES = 89;
-    static final int ORDER_ON_BOOK = 129;
-    /** Bytes of an order up to and including its client id's length: 15 longs, an int, 5 enums, a flag, a char. */
-    static final int ORDER_FIXED = 15 * 8 + 4 + 5 + 1 + 2;
+    static final int ORDER_VISIBLE = 129;
+    static final int ORDER_ON_BOOK = 137;
+    /** Bytes of an order up to and including its client id's length: 16 longs, an int, 5 enums, a flag, a char. */
+    static final int ORDER_FIXED = 16 * 8 + 4 + 5 + 1 + 2;
     /** Bytes of a trade event before its two orders: tag, 11 longs, an int and a flag. */
     static final int TRADE_FIXED = 1 + 11 * 8 + 4 + 1;
 
@@ -188,7 +189,7 @@ public final class EventWriter implements EngineListener {
         b.putLong(o.price()).putLong(o.stopPrice()).putLong(o.origQty()).putLong(o.executedQty())
                 .putLong(o.cumQuoteQty()).putLong(o.quoteOrderQty()).putLong(o.icebergQty()).putLong(o.preventedQty())
                 .putLong(o.leavesQty()).putLong(o.orderListId()).putLong(o.createdTimeMs()).putLong(o.updatedTimeMs())
-                .putLong(o.workingTimeMs()).put((byte) (o.isOnBook() ? 1 : 0));
+                .putLong(o.workingTimeMs()).putLong(o.visibleQty()).put((byte) (o.isOnBook() ? 1 : 0));
         putString(b, o.clientOrderId());
     }
 
@@ -203,7 +204,7 @@ public final class EventWriter implements EngineListener {
         StpMode stp = getEnum(b, StpMode.values());
         return new OrderState(orderId, symbolId, userId, side, type, tif, status, stp, null, b.getLong(), b.getLong(),
                 b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(),
-                b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.get() == 1)
+                b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.get() == 1)
                 .withClientOrderId(getString(b));
     }
 

@@ -1,5 +1,6 @@
 package io.bourse.runtime.pipeline;
 
+import io.bourse.engine.Engine;
 import io.bourse.engine.command.Command;
 import io.bourse.runtime.event.EncodedEvents;
 
@@ -20,6 +21,14 @@ public interface EventConsumer {
      * {@link #FROM_NOW}. Read once at start; recovery replays the journal from there for it.
      */
     long lastAppliedSequence();
+
+    /**
+     * For a consumer that starts {@link #FROM_NOW}: the engine as recovered, just before the first command this
+     * consumer will receive, to copy the state it serves (listings, books, balances, open orders). Called once, on
+     * the starting thread, before the pipeline runs; read it, never change it, and keep nothing of it.
+     */
+    default void startFrom(Engine engine) {
+    }
 
     /**
      * One applied command (accepted or rejected) and its events, valid during the call only

@@ -97,8 +97,9 @@ class EventWriterTest {
                     assertThat(cursor.kind()).isEqualTo(EventCursor.Kind.ORDER);
                     assertThat(cursor.orderExecType()).isEqualTo(u.execType());
                     assertThat(List.of(cursor.orderId(), (long) cursor.orderSymbolId(), cursor.orderPrice(),
-                            cursor.orderLeavesQty())).containsExactly(u.order().orderId(),
-                            (long) u.order().symbolId(), u.order().price(), u.order().leavesQty());
+                            cursor.orderLeavesQty(), cursor.orderVisibleQty())).containsExactly(u.order().orderId(),
+                            (long) u.order().symbolId(), u.order().price(), u.order().leavesQty(),
+                            u.order().visibleQty());
                     assertThat(cursor.orderSide()).isEqualTo(u.order().side());
                     assertThat(cursor.orderStatus()).isEqualTo(u.order().status());
                     assertThat(cursor.orderIsOnBook()).isEqualTo(u.order().isOnBook());
