@@ -1,5 +1,7 @@
 package io.bourse.app;
 
+import io.bourse.api.ApiConfig;
+import io.bourse.api.ApiServer;
 import io.bourse.app.demo.DemoBots;
 import io.bourse.app.demo.DemoMarkets;
 import io.bourse.app.demo.MarketSummary;
@@ -7,9 +9,11 @@ import io.bourse.engine.Engine;
 import io.bourse.engine.Invariants;
 import io.bourse.engine.command.Command;
 import io.bourse.journal.FsyncPolicy;
+import io.bourse.marketdata.MarketData;
 import io.bourse.runtime.CoreConfig;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.runtime.pipeline.CommandResult;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,21 +26,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * The {@code bourse} command. It starts the durable exchange core (journal, snapshots, recovery) with the demo
- * markets and their bots and prints what happens; the HTTP and WebSocket API and accounts arrive with their
- * issues.
+ * The {@code bourse} command. It starts the exchange: the durable core (journal, snapshots, recovery), market
+ * data, the Binance-compatible API on localhost, and the demo markets with their bots; then prints the URL.
  */
 @CommandLine.Command(name = "bourse", mixinStandardHelpOptions = true, version = "Bourse 0.1.0-SNAPSHOT",
         subcommands = VerifyCommand.class,
-        description = "Starts the Bourse exchange core with demo markets (BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, "
-                + "ETHBTC) and market-maker and taker bots, and prints a summary every second. Everything is "
-                + "journaled in the data directory; a restart continues where the last run stopped.")
+        description = "Starts the Bourse exchange with its Binance-compatible API on localhost, demo markets "
+                + "(BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, ETHBTC) and market-maker and taker bots, and prints the URL "
+                + "and a summary every ten seconds. Everything is journaled in the data directory; a restart "
+                + "continues where the last run stopped.")
 public final class BourseCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BourseCli.class);
 
     @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Journal and snapshots live here (default: ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @CommandLine.Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "HTTP and WebSocket port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
 
     @CommandLine.Option(names = "--fsync", paramLabel = "POLICY", defaultValue = "GROUP",
             description = "GROUP (one fsync per batch; the default) or NONE (benchmarks only: a machine crash "
@@ -64,10 +72,22 @@ public final class BourseCli implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         MarketSummary summary = new MarketSummary();
+        MarketData marketData = new MarketData();
         CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
-        ExchangeCore core = ExchangeCore.start(config, List.of(summary));
+        ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData));
+        Vertx vertx = Vertx.vertx();
+        ApiServer api;
+        try {
+            api = ApiServer.start(vertx, ApiConfig.defaults(port), marketData);
+        } catch (RuntimeException e) {
+            vertx.close();
+            core.close();
+            throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
             stop(core, summary);
             stopped.countDown();
         }, "bourse-shutdown"));
@@ -89,13 +109,14 @@ public final class BourseCli implements Callable<Integer> {
         if (!noBots && core.recovery().lastSequence() == 0) {
             bots.funding().forEach(send);
         }
-        System.out.println("Bourse core started: " + DemoMarkets.MARKETS.size() + " markets ("
+        System.out.println("Bourse is running: " + DemoMarkets.MARKETS.size() + " markets ("
                 + String.join(", ", DemoMarkets.MARKETS.stream().map(DemoMarkets.Market::symbol).toList()) + ")"
                 + (noBots ? ", no bots" : ", bots trading") + "; data in " + dataDir.toAbsolutePath()
                 + ". Ctrl-C stops.");
-        System.out.println("(The HTTP and WebSocket API, with a URL to open, arrive with the API issue.)");
+        System.out.println("Open http://127.0.0.1:" + api.port() + "/api/v3/ticker/24hr  (Binance API base URL: "
+                + "http://127.0.0.1:" + api.port() + ")");
         long end = seconds == null ? Long.MAX_VALUE : System.currentTimeMillis() + seconds * 1000L;
-        long nextReport = System.currentTimeMillis() + 1000;
+        long nextReport = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < end && core.accepting()) {
             if (!noBots) {
                 bots.step(send);
@@ -103,7 +124,7 @@ public final class BourseCli implements Callable<Integer> {
             if (System.currentTimeMillis() >= nextReport) {
                 System.out.print(summary.describe());
                 System.out.println("  backlog (commands not yet processed) " + core.backlogs());
-                nextReport += 1000;
+                nextReport += 10_000;
             }
             // Bots re-quote twice a second: ~220 commands/s, about 1.3 GB of journal per day of running.
             Thread.sleep(500);

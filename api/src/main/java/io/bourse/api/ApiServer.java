@@ -1,0 +1,137 @@
+package io.bourse.api;
+
+import io.bourse.api.http.ApiException;
+import io.bourse.api.http.Endpoint;
+import io.bourse.api.http.JsonOut;
+import io.bourse.api.http.Params;
+import io.bourse.api.http.Request;
+import io.bourse.api.http.WeightLimiter;
+import io.bourse.api.rest.MarketRoutes;
+import io.bourse.marketdata.MarketData;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Binance-compatible HTTP server. Every request is weighed against its IP's REQUEST_WEIGHT budget, answered
+ * in JSON, and refused with Binance's error body ({@code {"code":…,"msg":…}}) and status; a fault of ours is a
+ * 500 with -1000 and a log line, never a stack trace to the client.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final HttpServer server;
+
+    private ApiServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts listening on {@code config.host():config.port()} (port 0 picks a free one). */
+    public static ApiServer start(Vertx vertx, ApiConfig config, MarketData marketData) {
+        WeightLimiter limiter = new WeightLimiter(config.weightPerMinute(), 3, config.banMs());
+        List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter).endpoints());
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        for (Endpoint e : endpoints) {
+            router.route(e.method(), e.path()).handler(ctx -> dispatch(ctx, e, limiter));
+        }
+        router.route().last().handler(ctx -> send(ctx.response(), 404,
+                JsonOut.error(-1000, "Unknown endpoint: " + ctx.request().method() + " " + ctx.request().path()),
+                -1));
+        HttpServer server = vertx.createHttpServer().requestHandler(router);
+        server.listen(config.port(), config.host()).toCompletionStage().toCompletableFuture().join();
+        LOG.info("api: listening on http://{}:{}", config.host(), server.actualPort());
+        return new ApiServer(server);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    private static void dispatch(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter) {
+        long now = System.currentTimeMillis();
+        String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
+        int used = -1;
+        try {
+            Params params = Params.of(ctx.request().query(), ctx.body() == null ? null : ctx.body().asString());
+            WeightLimiter.Verdict verdict = limiter.charge(ip, weigh(endpoint, params), now);
+            used = verdict.usedWeight();
+            if (!verdict.allowed()) {
+                refuse(ctx.response(), verdict, limiter.limitPerMinute());
+                return;
+            }
+            Request request = new Request(ctx.request().method().name(), ctx.request().path(), params,
+                    ctx.request().headers(), ip, now);
+            int weight = used;
+            Future<Buffer> answer = endpoint.handler().handle(request);
+            answer.onComplete(result -> {
+                if (result.succeeded()) {
+                    send(ctx.response(), 200, result.result(), weight);
+                } else {
+                    fail(ctx.response(), result.cause(), weight);
+                }
+            });
+        } catch (RuntimeException e) {
+            fail(ctx.response(), e, used);
+        }
+    }
+
+    /** The request's weight; a request too malformed to weigh (a bad {@code limit}) costs 1 and is refused. */
+    private static int weigh(Endpoint endpoint, Params params) {
+        try {
+            return endpoint.weight().applyAsInt(params);
+        } catch (ApiException e) {
+            return 1;
+        }
+    }
+
+    private static void refuse(HttpServerResponse response, WeightLimiter.Verdict verdict, int limit) {
+        response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString((verdict.retryAfterMs() + 999) / 1000));
+        String message = verdict.status() == 418
+                ? "Way too much request weight used; IP banned until " + verdict.bannedUntilMs()
+                        + ". Please use WebSocket Streams for live updates to avoid bans."
+                : "Too much request weight used; current limit is " + limit
+                        + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid"
+                        + " polling the API.";
+        send(response, verdict.status(), JsonOut.error(-1003, message), verdict.usedWeight());
+    }
+
+    private static void fail(HttpServerResponse response, Throwable cause, int usedWeight) {
+        if (cause instanceof ApiException e) {
+            send(response, e.status(), JsonOut.error(e.code(), e.getMessage()), usedWeight);
+        } else {
+            LOG.error("api: request failed", cause);
+            send(response, 500, JsonOut.error(-1000, "An unknown error occurred while processing the request."),
+                    usedWeight);
+        }
+    }
+
+    private static void send(HttpServerResponse response, int status, Buffer body, int usedWeight) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8");
+        if (usedWeight >= 0) {
+            response.putHeader("x-mbx-used-weight", Integer.toString(usedWeight))
+                    .putHeader("x-mbx-used-weight-1m", Integer.toString(usedWeight));
+        }
+        response.end(body);
+    }
+
+    @Override
+    public void close() {
+        server.close().toCompletionStage().toCompletableFuture().join();
+    }
+}

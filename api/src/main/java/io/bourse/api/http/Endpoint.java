@@ -1,0 +1,31 @@
+package io.bourse.api.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+
+import java.util.function.ToIntFunction;
+
+/** One route: method, path, its request weight (which may depend on the parameters) and its handler. */
+public record Endpoint(HttpMethod method, String path, ToIntFunction<Params> weight, Handler handler) {
+
+    /** Answers a request with a JSON body, now or later; throws {@link ApiException} to refuse it. */
+    @FunctionalInterface
+    public interface Handler {
+        Future<Buffer> handle(Request request);
+    }
+
+    /** Answers at once. */
+    @FunctionalInterface
+    public interface SyncHandler {
+        Buffer handle(Request request);
+    }
+
+    public static Endpoint get(String path, int weight, SyncHandler handler) {
+        return get(path, p -> weight, handler);
+    }
+
+    public static Endpoint get(String path, ToIntFunction<Params> weight, SyncHandler handler) {
+        return new Endpoint(HttpMethod.GET, path, weight, r -> Future.succeededFuture(handler.handle(r)));
+    }
+}

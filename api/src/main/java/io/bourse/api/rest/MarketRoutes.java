@@ -1,0 +1,463 @@
+package io.bourse.api.rest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.bourse.api.http.ApiException;
+import io.bourse.api.http.Endpoint;
+import io.bourse.api.http.JsonOut;
+import io.bourse.api.http.Params;
+import io.bourse.api.http.Request;
+import io.bourse.api.http.WeightLimiter;
+import io.bourse.engine.SymbolStatus;
+import io.bourse.engine.market.SymbolSpec;
+import io.bourse.marketdata.AggTrade;
+import io.bourse.marketdata.BookTicker;
+import io.bourse.marketdata.DepthSnapshot;
+import io.bourse.marketdata.Kline;
+import io.bourse.marketdata.KlineInterval;
+import io.bourse.marketdata.Level;
+import io.bourse.marketdata.Listing;
+import io.bourse.marketdata.MarketData;
+import io.bourse.marketdata.SymbolMarket;
+import io.bourse.marketdata.Trade;
+import io.bourse.marketdata.WindowStats;
+import io.vertx.core.buffer.Buffer;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The public endpoints (security type NONE): general information and market data, with Binance's weights. */
+public final class MarketRoutes {
+    private static final long DAY = 86_400_000L;
+    private static final Pattern WINDOW = Pattern.compile("^(\\d{1,2})([mhd])$");
+
+    private final MarketData md;
+    private final WeightLimiter limiter;
+
+    public MarketRoutes(MarketData md, WeightLimiter limiter) {
+        this.md = md;
+        this.limiter = limiter;
+    }
+
+    public List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/v3/ping", 1, r -> JsonOut.write(g -> {
+                    g.writeStartObject();
+                    g.writeEndObject();
+                })),
+                Endpoint.get("/api/v3/time", 1, r -> JsonOut.write(g -> {
+                    g.writeStartObject();
+                    g.writeNumberField("serverTime", r.nowMs());
+                    g.writeEndObject();
+                })),
+                Endpoint.get("/api/v3/exchangeInfo", 20, this::exchangeInfo),
+                Endpoint.get("/api/v3/depth", MarketRoutes::depthWeight, this::depth),
+                Endpoint.get("/api/v3/trades", 25, this::trades),
+                Endpoint.get("/api/v3/historicalTrades", 25, this::historicalTrades),
+                Endpoint.get("/api/v3/aggTrades", 4, this::aggTrades),
+                Endpoint.get("/api/v3/klines", 2, this::klines),
+                Endpoint.get("/api/v3/uiKlines", 2, this::klines),
+                Endpoint.get("/api/v3/avgPrice", 2, this::avgPrice),
+                Endpoint.get("/api/v3/ticker/24hr", MarketRoutes::ticker24hWeight, this::ticker24h),
+                Endpoint.get("/api/v3/ticker/tradingDay", MarketRoutes::perSymbolWeight, this::tradingDay),
+                Endpoint.get("/api/v3/ticker", MarketRoutes::perSymbolWeight, this::rollingTicker),
+                Endpoint.get("/api/v3/ticker/price", p -> SymbolParams.count(p) == 1 ? 2 : 4, this::price),
+                Endpoint.get("/api/v3/ticker/bookTicker", p -> SymbolParams.count(p) == 1 ? 2 : 4, this::bookTicker));
+    }
+
+    // ------------------------------------------------------------------ general
+
+    private Buffer exchangeInfo(Request r) {
+        Params p = r.params();
+        Listing listing = md.listing();
+        List<SymbolMarket> markets = SymbolParams.some(md, p, true);
+        String statusFilter = p.get("symbolStatus");
+        if (statusFilter != null) {
+            if (p.has("symbol") || p.has("symbols")) {
+                throw ApiException.badRequest(-1102,
+                        "Parameter 'symbolStatus' cannot be combined with 'symbol' or 'symbols'.");
+            }
+            status(statusFilter);
+        }
+        return JsonOut.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("timezone", "UTC");
+            g.writeNumberField("serverTime", r.nowMs());
+            ExchangeInfo.rateLimits(g, limiter.limitPerMinute());
+            g.writeArrayFieldStart("exchangeFilters");
+            g.writeEndArray();
+            g.writeArrayFieldStart("symbols");
+            for (SymbolMarket m : markets) {
+                SymbolSpec s = m.spec();
+                if (statusFilter == null || s.status().name().equals(statusFilter)) {
+                    ExchangeInfo.symbol(g, listing, s);
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static SymbolStatus status(String text) {
+        for (SymbolStatus s : SymbolStatus.values()) {
+            if (s.name().equals(text)) {
+                return s;
+            }
+        }
+        throw ApiException.badRequest(-1122, "Invalid symbolStatus.");
+    }
+
+    // ------------------------------------------------------------------ book and trades
+
+    private static int depthWeight(Params p) {
+        int limit = p.limit("limit", 100, 1, 5000);
+        return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
+    }
+
+    private Buffer depth(Request r) {
+        SymbolMarket m = SymbolParams.require(md, r.params());
+        int limit = r.params().limit("limit", 100, 1, 5000);
+        Wire w = wire(m);
+        DepthSnapshot d = m.depth(limit);
+        return JsonOut.write(g -> {
+            g.writeStartObject();
+            g.writeNumberField("lastUpdateId", d.lastUpdateId());
+            levels(g, "bids", d.bids(), w);
+            levels(g, "asks", d.asks(), w);
+            g.writeEndObject();
+        });
+    }
+
+    static void levels(JsonGenerator g, String name, List<Level> levels, Wire w) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Level l : levels) {
+            g.writeStartArray();
+            g.writeString(w.price(l.price()));
+            g.writeString(w.qty(l.qty()));
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+
+    private Buffer trades(Request r) {
+        SymbolMarket m = SymbolParams.require(md, r.params());
+        int limit = r.params().limit("limit", 500, 1, 1000);
+        return tradeList(m, m.recentTrades(limit));
+    }
+
+    private Buffer historicalTrades(Request r) {
+        SymbolMarket m = SymbolParams.require(md, r.params());
+        int limit = r.params().limit("limit", 500, 1, 1000);
+        long fromId = r.params().optLong("fromId").orElse(-1);
+        return tradeList(m, fromId < 0 ? m.recentTrades(limit) : m.tradesFrom(fromId, limit));
+    }
+
+    private Buffer tradeList(SymbolMarket m, List<Trade> trades) {
+        Wire w = wire(m);
+        return JsonOut.write(g -> {
+            g.writeStartArray();
+            for (Trade t : trades) {
+                g.writeStartObject();
+                g.writeNumberField("id", t.id());
+                g.writeStringField("price", w.price(t.price()));
+                g.writeStringField("qty", w.qty(t.qty()));
+                g.writeStringField("quoteQty", w.quote(t.quoteQty()));
+                g.writeNumberField("time", t.timeMs());
+                g.writeBooleanField("isBuyerMaker", t.buyerIsMaker());
+                g.writeBooleanField("isBestMatch", true);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private Buffer aggTrades(Request r) {
+        Params p = r.params();
+        SymbolMarket m = SymbolParams.require(md, p);
+        int limit = p.limit("limit", 500, 1, 1000);
+        long fromId = p.optLong("fromId").orElse(-1);
+        long start = p.optLong("startTime").orElse(-1);
+        long end = p.optLong("endTime").orElse(-1);
+        if (fromId >= 0 && (start >= 0 || end >= 0)) {
+            throw ApiException.badCombination();
+        }
+        if (start >= 0 && end >= 0 && (end < start || end - start > 3_600_000L)) {
+            throw ApiException.badRequest(-1127, "More than 1 hours between startTime and endTime.");
+        }
+        Wire w = wire(m);
+        List<AggTrade> aggs = m.aggTrades(fromId, start, end, limit);
+        return JsonOut.write(g -> {
+            g.writeStartArray();
+            for (AggTrade a : aggs) {
+                g.writeStartObject();
+                g.writeNumberField("a", a.id());
+                g.writeStringField("p", w.price(a.price()));
+                g.writeStringField("q", w.qty(a.qty()));
+                g.writeNumberField("f", a.firstTradeId());
+                g.writeNumberField("l", a.lastTradeId());
+                g.writeNumberField("T", a.timeMs());
+                g.writeBooleanField("m", a.buyerIsMaker());
+                g.writeBooleanField("M", true);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    // ------------------------------------------------------------------ klines
+
+    private Buffer klines(Request r) {
+        Params p = r.params();
+        SymbolMarket m = SymbolParams.require(md, p);
+        KlineInterval interval = KlineInterval.of(p.require("interval"))
+                .orElseThrow(() -> ApiException.badRequest(-1120, "Invalid interval."));
+        int limit = p.limit("limit", 500, 1, 1000);
+        long start = p.optLong("startTime").orElse(-1);
+        long end = p.optLong("endTime").orElse(-1);
+        if (start >= 0 && end >= 0 && end < start) {
+            throw ApiException.badCombination();
+        }
+        if (TimeZones.offsetMs(p.get("timeZone")) != 0) {
+            throw ApiException.badRequest(-1130, "Data sent for parameter 'timeZone' is not valid: only UTC"
+                    + " (0) is served here so far.");
+        }
+        Wire w = wire(m);
+        List<Kline> klines = m.klines(interval, start, end, limit, r.nowMs());
+        return JsonOut.write(g -> {
+            g.writeStartArray();
+            for (Kline k : klines) {
+                kline(g, k, w);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static void kline(JsonGenerator g, Kline k, Wire w) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(k.openTime());
+        g.writeString(w.price(k.open()));
+        g.writeString(w.price(k.high()));
+        g.writeString(w.price(k.low()));
+        g.writeString(w.price(k.close()));
+        g.writeString(w.qty(k.volume()));
+        g.writeNumber(k.closeTime());
+        g.writeString(w.quote(k.quoteVolume()));
+        g.writeNumber(k.trades());
+        g.writeString(w.qty(k.takerBuyVolume()));
+        g.writeString(w.quote(k.takerBuyQuoteVolume()));
+        g.writeString("0");
+        g.writeEndArray();
+    }
+
+    // ------------------------------------------------------------------ prices and tickers
+
+    private Buffer avgPrice(Request r) {
+        SymbolMarket m = SymbolParams.require(md, r.params());
+        int mins = m.spec().notional().avgPriceMins();
+        WindowStats s = m.statsSince(r.nowMs() - mins * 60_000L, r.nowMs());
+        List<Trade> last = m.recentTrades(1);
+        Wire w = wire(m);
+        return JsonOut.write(g -> {
+            g.writeStartObject();
+            g.writeNumberField("mins", mins);
+            g.writeStringField("price", s.volume() > 0 ? w.averagePrice(s.quoteVolume(), s.volume())
+                    : w.price(last.isEmpty() ? 0 : last.getFirst().price()));
+            g.writeNumberField("closeTime", last.isEmpty() ? r.nowMs() : last.getFirst().timeMs());
+            g.writeEndObject();
+        });
+    }
+
+    private static int ticker24hWeight(Params p) {
+        int n = SymbolParams.count(p);
+        return n == 0 ? 80 : n <= 20 ? 2 : n <= 100 ? 40 : 80;
+    }
+
+    private static int perSymbolWeight(Params p) {
+        return Math.min(200, 4 * Math.max(1, SymbolParams.count(p)));
+    }
+
+    private Buffer ticker24h(Request r) {
+        Params p = r.params();
+        boolean mini = miniType(p);
+        List<SymbolMarket> markets = SymbolParams.some(md, p, true);
+        return tickers(p, markets, m -> new Window(r.nowMs() - DAY, r.nowMs()), mini, true);
+    }
+
+    private Buffer tradingDay(Request r) {
+        Params p = r.params();
+        boolean mini = miniType(p);
+        List<SymbolMarket> markets = requireSome(p);
+        long offset = TimeZones.offsetMs(p.get("timeZone"));
+        long dayStart = Math.floorDiv(r.nowMs() + offset, DAY) * DAY - offset;
+        return tickers(p, markets, m -> new Window(dayStart, dayStart + DAY - 1), mini, false);
+    }
+
+    private Buffer rollingTicker(Request r) {
+        Params p = r.params();
+        boolean mini = miniType(p);
+        List<SymbolMarket> markets = requireSome(p);
+        long window = windowMs(p.get("windowSize"));
+        long from = Math.floorDiv(r.nowMs() - window, 60_000L) * 60_000L;
+        return tickers(p, markets, m -> new Window(from, r.nowMs()), mini, false);
+    }
+
+    private List<SymbolMarket> requireSome(Params p) {
+        List<SymbolMarket> markets = SymbolParams.some(md, p, false);
+        if (markets == null) {
+            throw ApiException.badRequest(-1102, "Param 'symbol' or 'symbols' must be sent, but both were empty.");
+        }
+        if (markets.size() > 100) {
+            throw ApiException.badRequest(-1101, "Too many values sent for parameter 'symbols', max allowed: 100");
+        }
+        return markets;
+    }
+
+    private static boolean miniType(Params p) {
+        String type = p.get("type");
+        if (type == null || type.equals("FULL")) {
+            return false;
+        }
+        if (type.equals("MINI")) {
+            return true;
+        }
+        throw ApiException.invalidValue("type");
+    }
+
+    private static long windowMs(String text) {
+        if (text == null) {
+            return DAY;
+        }
+        Matcher m = WINDOW.matcher(text);
+        if (!m.matches()) {
+            throw ApiException.invalidValue("windowSize");
+        }
+        int n = Integer.parseInt(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> check(n, 59) * 60_000L;
+            case "h" -> check(n, 23) * 3_600_000L;
+            default -> check(n, 7) * DAY;
+        };
+    }
+
+    private static int check(int n, int max) {
+        if (n < 1 || n > max) {
+            throw ApiException.invalidValue("windowSize");
+        }
+        return n;
+    }
+
+    private record Window(long openTime, long closeTime) {
+    }
+
+    /**
+     * Tickers for one symbol (an object when {@code symbol} was given) or several (an array). The 24 h ticker adds
+     * the previous close and the book's best prices; MINI drops the change and average fields.
+     */
+    private Buffer tickers(Params p, List<SymbolMarket> markets, Function<SymbolMarket, Window> window, boolean mini,
+                           boolean full24h) {
+        boolean single = p.has("symbol");
+        return JsonOut.write(g -> {
+            if (!single) {
+                g.writeStartArray();
+            }
+            for (SymbolMarket m : markets) {
+                Window win = window.apply(m);
+                WindowStats s = m.statsSince(win.openTime, win.closeTime);
+                ticker(g, m, win, s, mini, full24h);
+            }
+            if (!single) {
+                g.writeEndArray();
+            }
+        });
+    }
+
+    private void ticker(JsonGenerator g, SymbolMarket m, Window win, WindowStats s, boolean mini, boolean full24h)
+            throws IOException {
+        Wire w = wire(m);
+        List<Trade> lastTrade = m.recentTrades(1);
+        long last = lastTrade.isEmpty() ? s.last() : lastTrade.getFirst().price();
+        g.writeStartObject();
+        g.writeStringField("symbol", m.spec().name());
+        if (!mini) {
+            g.writeStringField("priceChange", w.price(last - s.open()));
+            g.writeStringField("priceChangePercent", Wire.percent(s.open(), last));
+            g.writeStringField("weightedAvgPrice", w.averagePrice(s.quoteVolume(), s.volume()));
+            if (full24h) {
+                g.writeStringField("prevClosePrice", w.price(s.prevClose()));
+            }
+        }
+        if (full24h && !mini) {
+            BookTicker book = m.bookTicker();
+            g.writeStringField("lastPrice", w.price(last));
+            g.writeStringField("lastQty", w.qty(lastTrade.isEmpty() ? 0 : lastTrade.getFirst().qty()));
+            g.writeStringField("bidPrice", w.price(book.bidPrice()));
+            g.writeStringField("bidQty", w.qty(book.bidQty()));
+            g.writeStringField("askPrice", w.price(book.askPrice()));
+            g.writeStringField("askQty", w.qty(book.askQty()));
+        }
+        g.writeStringField("openPrice", w.price(s.open()));
+        g.writeStringField("highPrice", w.price(s.high()));
+        g.writeStringField("lowPrice", w.price(s.low()));
+        if (!full24h || mini) {
+            g.writeStringField("lastPrice", w.price(last));
+        }
+        g.writeStringField("volume", w.qty(s.volume()));
+        g.writeStringField("quoteVolume", w.quote(s.quoteVolume()));
+        g.writeNumberField("openTime", win.openTime);
+        g.writeNumberField("closeTime", win.closeTime);
+        g.writeNumberField("firstId", s.firstTradeId());
+        g.writeNumberField("lastId", s.lastTradeId());
+        g.writeNumberField("count", s.count());
+        g.writeEndObject();
+    }
+
+    private Wire wire(SymbolMarket m) {
+        return Wire.of(md.listing(), m.spec());
+    }
+
+    private Buffer price(Request r) {
+        List<SymbolMarket> markets = SymbolParams.some(md, r.params(), true);
+        boolean single = r.params().has("symbol");
+        return JsonOut.write(g -> {
+            if (!single) {
+                g.writeStartArray();
+            }
+            for (SymbolMarket m : markets) {
+                List<Trade> last = m.recentTrades(1);
+                g.writeStartObject();
+                g.writeStringField("symbol", m.spec().name());
+                g.writeStringField("price", wire(m).price(last.isEmpty() ? 0 : last.getFirst().price()));
+                g.writeEndObject();
+            }
+            if (!single) {
+                g.writeEndArray();
+            }
+        });
+    }
+
+    private Buffer bookTicker(Request r) {
+        List<SymbolMarket> markets = SymbolParams.some(md, r.params(), true);
+        boolean single = r.params().has("symbol");
+        return JsonOut.write(g -> {
+            if (!single) {
+                g.writeStartArray();
+            }
+            for (SymbolMarket m : markets) {
+                BookTicker t = m.bookTicker();
+                Wire w = wire(m);
+                g.writeStartObject();
+                g.writeStringField("symbol", m.spec().name());
+                g.writeStringField("bidPrice", w.price(t.bidPrice()));
+                g.writeStringField("bidQty", w.qty(t.bidQty()));
+                g.writeStringField("askPrice", w.price(t.askPrice()));
+                g.writeStringField("askQty", w.qty(t.askQty()));
+                g.writeEndObject();
+            }
+            if (!single) {
+                g.writeEndArray();
+            }
+        });
+    }
+}

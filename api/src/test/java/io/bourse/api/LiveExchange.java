@@ -1,0 +1,105 @@
+package io.bourse.api;
+
+import io.bourse.engine.StpMode;
+import io.bourse.engine.SymbolStatus;
+import io.bourse.engine.command.AddAsset;
+import io.bourse.engine.command.AddSymbol;
+import io.bourse.engine.command.Command;
+import io.bourse.engine.command.Deposit;
+import io.bourse.engine.command.SetFeeTier;
+import io.bourse.engine.market.Rates;
+import io.bourse.engine.market.SymbolSpec;
+import io.bourse.journal.FsyncPolicy;
+import io.bourse.journal.JournalConfig;
+import io.bourse.marketdata.MarketData;
+import io.bourse.runtime.CoreConfig;
+import io.bourse.runtime.ExchangeCore;
+import io.bourse.runtime.pipeline.CommandResult;
+import io.vertx.core.Vertx;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A real exchange for API tests: the durable core in a temporary directory, market data, and the HTTP server on a
+ * free port. Lists BTC, USDT and ETH (eight decimals) and BTCUSDT (tick 0.01, step 0.00001) and ETHBTC.
+ */
+final class LiveExchange implements AutoCloseable {
+    static final int BTC = 0;
+    static final int USDT = 1;
+    static final int ETH = 2;
+    static final int BTCUSDT = 0;
+    static final int ETHBTC = 1;
+
+    final ExchangeCore core;
+    final MarketData marketData = new MarketData();
+    final Vertx vertx = Vertx.vertx();
+    final ApiServer api;
+
+    LiveExchange(Path dir, ApiConfig config) throws IOException {
+        CoreConfig core = CoreConfig.defaults(dir).withJournal(JournalConfig.defaults(FsyncPolicy.NONE))
+                .withRingSize(1024);
+        this.core = ExchangeCore.start(core, List.of(marketData));
+        for (Command c : listing()) {
+            submit(c);
+        }
+        this.api = ApiServer.start(vertx, config, marketData);
+    }
+
+    LiveExchange(Path dir) throws IOException {
+        this(dir, ApiConfig.defaults(0));
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + api.port();
+    }
+
+    /** Units of 10^-8: {@code units("0.01") == 1_000_000}. */
+    static long units(String decimal) {
+        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+    }
+
+    CommandResult submit(Command c) {
+        CommandResult r = core.submit(c).join();
+        if (r.status() != CommandResult.Status.ACCEPTED) {
+            throw new IllegalStateException(c + " was not accepted: " + r.status() + " " + r.reject());
+        }
+        return r;
+    }
+
+    void fund(long user, int asset, String amount) {
+        submit(new Deposit(user, asset, units(amount), 0));
+    }
+
+    /** Waits until every consumer has seen every command submitted so far. */
+    void settle() throws InterruptedException {
+        while (core.backlogs().values().stream().anyMatch(b -> b > 0)) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static List<Command> listing() {
+        return List.of(new AddAsset("BTC", 8), new AddAsset("USDT", 8), new AddAsset("ETH", 8),
+                new AddSymbol(spec("BTCUSDT", BTC, USDT, "0.01", "0.00001", "5")),
+                new AddSymbol(spec("ETHBTC", ETH, BTC, "0.00001", "0.001", "0.0001")),
+                new SetFeeTier(0, Rates.ONE / 1000, Rates.ONE / 1000));
+    }
+
+    private static SymbolSpec spec(String name, int base, int quote, String tick, String step, String minNotional) {
+        return new SymbolSpec(0, name, base, quote, SymbolStatus.TRADING,
+                new SymbolSpec.PriceFilter(units(tick), units("1000000"), units(tick)),
+                new SymbolSpec.LotSize(units(step), units("9000"), units(step)),
+                new SymbolSpec.LotSize(units(step), units("100"), units(step)),
+                new SymbolSpec.NotionalFilter(units(minNotional), true, 0, false, 5),
+                null, 200, 5, 50, StpMode.EXPIRE_MAKER);
+    }
+
+    @Override
+    public void close() throws IOException {
+        api.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        core.close();
+    }
+}
