@@ -7,6 +7,7 @@ import io.bourse.api.http.Params;
 import io.bourse.api.http.Request;
 import io.bourse.api.http.WeightLimiter;
 import io.bourse.api.rest.MarketRoutes;
+import io.bourse.api.stream.StreamHub;
 import io.bourse.marketdata.MarketData;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,9 +34,11 @@ public final class ApiServer implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final HttpServer server;
+    private final StreamHub streams;
 
-    private ApiServer(HttpServer server) {
+    private ApiServer(HttpServer server, StreamHub streams) {
         this.server = server;
+        this.streams = streams;
     }
 
     /** Starts listening on {@code config.host():config.port()} (port 0 picks a free one). */
@@ -50,10 +53,11 @@ public final class ApiServer implements AutoCloseable {
         router.route().last().handler(ctx -> send(ctx.response(), 404,
                 JsonOut.error(-1000, "Unknown endpoint: " + ctx.request().method() + " " + ctx.request().path()),
                 -1));
-        HttpServer server = vertx.createHttpServer().requestHandler(router);
+        StreamHub streams = new StreamHub(vertx, marketData);
+        HttpServer server = vertx.createHttpServer().requestHandler(router).webSocketHandler(streams::accept);
         server.listen(config.port(), config.host()).toCompletionStage().toCompletableFuture().join();
         LOG.info("api: listening on http://{}:{}", config.host(), server.actualPort());
-        return new ApiServer(server);
+        return new ApiServer(server, streams);
     }
 
     public int port() {
@@ -132,6 +136,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.stop();
         server.close().toCompletionStage().toCompletableFuture().join();
     }
 }

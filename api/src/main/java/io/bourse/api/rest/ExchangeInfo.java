@@ -2,6 +2,7 @@ package io.bourse.api.rest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.bourse.api.http.Decimals;
+import io.bourse.api.http.WireFormat;
 import io.bourse.engine.OrderType;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.market.Rates;
@@ -42,7 +43,7 @@ final class ExchangeInfo {
     }
 
     static void symbol(JsonGenerator g, Listing listing, SymbolSpec s) throws IOException {
-        Wire w = Wire.of(listing, s);
+        WireFormat w = WireFormat.of(listing, s);
         g.writeStartObject();
         g.writeStringField("symbol", s.name());
         g.writeStringField("status", s.status().name());
@@ -88,7 +89,7 @@ final class ExchangeInfo {
         g.writeEndObject();
     }
 
-    private static void filters(JsonGenerator g, Wire w) throws IOException {
+    private static void filters(JsonGenerator g, WireFormat w) throws IOException {
         SymbolSpec s = w.spec();
         g.writeStartObject();
         g.writeStringField("filterType", "PRICE_FILTER");
@@ -134,7 +135,7 @@ final class ExchangeInfo {
         g.writeEndObject();
     }
 
-    private static void lotSize(JsonGenerator g, Wire w, String type, SymbolSpec.LotSize l) throws IOException {
+    private static void lotSize(JsonGenerator g, WireFormat w, String type, SymbolSpec.LotSize l) throws IOException {
         g.writeStartObject();
         g.writeStringField("filterType", type);
         g.writeStringField("minQty", w.qty(l.minQty()));

@@ -7,6 +7,7 @@ import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.Params;
 import io.bourse.api.http.Request;
 import io.bourse.api.http.WeightLimiter;
+import io.bourse.api.http.WireFormat;
 import io.bourse.engine.SymbolStatus;
 import io.bourse.engine.market.SymbolSpec;
 import io.bourse.marketdata.AggTrade;
@@ -14,7 +15,6 @@ import io.bourse.marketdata.BookTicker;
 import io.bourse.marketdata.DepthSnapshot;
 import io.bourse.marketdata.Kline;
 import io.bourse.marketdata.KlineInterval;
-import io.bourse.marketdata.Level;
 import io.bourse.marketdata.Listing;
 import io.bourse.marketdata.MarketData;
 import io.bourse.marketdata.SymbolMarket;
@@ -119,26 +119,15 @@ public final class MarketRoutes {
     private Buffer depth(Request r) {
         SymbolMarket m = SymbolParams.require(md, r.params());
         int limit = r.params().limit("limit", 100, 1, 5000);
-        Wire w = wire(m);
+        WireFormat w = wire(m);
         DepthSnapshot d = m.depth(limit);
         return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeNumberField("lastUpdateId", d.lastUpdateId());
-            levels(g, "bids", d.bids(), w);
-            levels(g, "asks", d.asks(), w);
+            w.levels(g, "bids", d.bids());
+            w.levels(g, "asks", d.asks());
             g.writeEndObject();
         });
-    }
-
-    static void levels(JsonGenerator g, String name, List<Level> levels, Wire w) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (Level l : levels) {
-            g.writeStartArray();
-            g.writeString(w.price(l.price()));
-            g.writeString(w.qty(l.qty()));
-            g.writeEndArray();
-        }
-        g.writeEndArray();
     }
 
     private Buffer trades(Request r) {
@@ -155,7 +144,7 @@ public final class MarketRoutes {
     }
 
     private Buffer tradeList(SymbolMarket m, List<Trade> trades) {
-        Wire w = wire(m);
+        WireFormat w = wire(m);
         return JsonOut.write(g -> {
             g.writeStartArray();
             for (Trade t : trades) {
@@ -186,7 +175,7 @@ public final class MarketRoutes {
         if (start >= 0 && end >= 0 && (end < start || end - start > 3_600_000L)) {
             throw ApiException.badRequest(-1127, "More than 1 hours between startTime and endTime.");
         }
-        Wire w = wire(m);
+        WireFormat w = wire(m);
         List<AggTrade> aggs = m.aggTrades(fromId, start, end, limit);
         return JsonOut.write(g -> {
             g.writeStartArray();
@@ -223,7 +212,7 @@ public final class MarketRoutes {
             throw ApiException.badRequest(-1130, "Data sent for parameter 'timeZone' is not valid: only UTC"
                     + " (0) is served here so far.");
         }
-        Wire w = wire(m);
+        WireFormat w = wire(m);
         List<Kline> klines = m.klines(interval, start, end, limit, r.nowMs());
         return JsonOut.write(g -> {
             g.writeStartArray();
@@ -234,7 +223,7 @@ public final class MarketRoutes {
         });
     }
 
-    private static void kline(JsonGenerator g, Kline k, Wire w) throws IOException {
+    private static void kline(JsonGenerator g, Kline k, WireFormat w) throws IOException {
         g.writeStartArray();
         g.writeNumber(k.openTime());
         g.writeString(w.price(k.open()));
@@ -258,7 +247,7 @@ public final class MarketRoutes {
         int mins = m.spec().notional().avgPriceMins();
         WindowStats s = m.statsSince(r.nowMs() - mins * 60_000L, r.nowMs());
         List<Trade> last = m.recentTrades(1);
-        Wire w = wire(m);
+        WireFormat w = wire(m);
         return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeNumberField("mins", mins);
@@ -375,14 +364,14 @@ public final class MarketRoutes {
 
     private void ticker(JsonGenerator g, SymbolMarket m, Window win, WindowStats s, boolean mini, boolean full24h)
             throws IOException {
-        Wire w = wire(m);
+        WireFormat w = wire(m);
         List<Trade> lastTrade = m.recentTrades(1);
         long last = lastTrade.isEmpty() ? s.last() : lastTrade.getFirst().price();
         g.writeStartObject();
         g.writeStringField("symbol", m.spec().name());
         if (!mini) {
             g.writeStringField("priceChange", w.price(last - s.open()));
-            g.writeStringField("priceChangePercent", Wire.percent(s.open(), last));
+            g.writeStringField("priceChangePercent", WireFormat.percent(s.open(), last));
             g.writeStringField("weightedAvgPrice", w.averagePrice(s.quoteVolume(), s.volume()));
             if (full24h) {
                 g.writeStringField("prevClosePrice", w.price(s.prevClose()));
@@ -413,8 +402,8 @@ public final class MarketRoutes {
         g.writeEndObject();
     }
 
-    private Wire wire(SymbolMarket m) {
-        return Wire.of(md.listing(), m.spec());
+    private WireFormat wire(SymbolMarket m) {
+        return WireFormat.of(md.listing(), m.spec());
     }
 
     private Buffer price(Request r) {
@@ -446,7 +435,7 @@ public final class MarketRoutes {
             }
             for (SymbolMarket m : markets) {
                 BookTicker t = m.bookTicker();
-                Wire w = wire(m);
+                WireFormat w = wire(m);
                 g.writeStartObject();
                 g.writeStringField("symbol", m.spec().name());
                 g.writeStringField("bidPrice", w.price(t.bidPrice()));

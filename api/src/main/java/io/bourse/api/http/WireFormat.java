@@ -1,33 +1,37 @@
-package io.bourse.api.rest;
+package io.bourse.api.http;
 
-import io.bourse.api.http.Decimals;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.bourse.engine.market.SymbolSpec;
+import io.bourse.marketdata.Level;
 import io.bourse.marketdata.Listing;
+
+import java.io.IOException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /** How a symbol's amounts are written: prices at the quote asset's scale, quantities at the base asset's. */
-record Wire(SymbolSpec spec, int baseScale, int quoteScale) {
+public record WireFormat(SymbolSpec spec, int baseScale, int quoteScale) {
 
-    static Wire of(Listing listing, SymbolSpec spec) {
-        return new Wire(spec, listing.asset(spec.baseAssetId()).scale(), listing.asset(spec.quoteAssetId()).scale());
+    public static WireFormat of(Listing listing, SymbolSpec spec) {
+        return new WireFormat(spec, listing.asset(spec.baseAssetId()).scale(), listing.asset(spec.quoteAssetId()).scale());
     }
 
-    String price(long units) {
+    public String price(long units) {
         return Decimals.format(units, quoteScale);
     }
 
-    String qty(long units) {
+    public String qty(long units) {
         return Decimals.format(units, baseScale);
     }
 
-    String quote(long units) {
+    public String quote(long units) {
         return Decimals.format(units, quoteScale);
     }
 
     /** Quote amount ÷ base quantity as a price (rounded half up), or 0 without volume. */
-    String averagePrice(long quoteVolume, long volume) {
+    public String averagePrice(long quoteVolume, long volume) {
         if (volume == 0) {
             return price(0);
         }
@@ -37,11 +41,23 @@ record Wire(SymbolSpec spec, int baseScale, int quoteScale) {
     }
 
     /** Percent change from {@code open} to {@code last}, three decimals, as Binance writes it. */
-    static String percent(long open, long last) {
+    public static String percent(long open, long last) {
         if (open == 0) {
             return "0.000";
         }
         return BigDecimal.valueOf(last - open).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(open), 3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Levels as Binance writes them: {@code "name":[["price","qty"],…]}. */
+    public void levels(JsonGenerator g, String name, List<Level> levels) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Level l : levels) {
+            g.writeStartArray();
+            g.writeString(price(l.price()));
+            g.writeString(qty(l.qty()));
+            g.writeEndArray();
+        }
+        g.writeEndArray();
     }
 }

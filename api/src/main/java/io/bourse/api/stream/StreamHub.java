@@ -1,0 +1,313 @@
+package io.bourse.api.stream;
+
+import io.bourse.api.http.JsonOut;
+import io.bourse.api.http.WireFormat;
+import io.bourse.marketdata.AggTrade;
+import io.bourse.marketdata.BookTicker;
+import io.bourse.marketdata.DepthDiff;
+import io.bourse.marketdata.DepthSnapshot;
+import io.bourse.marketdata.DepthSpeed;
+import io.bourse.marketdata.MarketData;
+import io.bourse.marketdata.MarketDataListener;
+import io.bourse.marketdata.SymbolMarket;
+import io.bourse.marketdata.Trade;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Binance's market streams over WebSocket: raw at {@code /ws/<stream>} (a segment that names no stream is
+ * accepted and ignored, as CCXT connects to {@code /ws/0}), wrapped at {@code /stream?streams=a/b}, with
+ * SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS and the {@code combined} property. Trades and book tickers go out
+ * as the market-data consumer hears them; diff depth every 100 ms / 1000 ms from each speed's gap-free chain
+ * (drained for every symbol at every tick, subscribers or not); partial books at the same ticks.
+ */
+public final class StreamHub implements MarketDataListener {
+    private static final long PING_EVERY_MS = 20_000;
+
+    private final MarketData md;
+    private final ConcurrentHashMap<String, Set<StreamConnection>> subscribers = new ConcurrentHashMap<>();
+    private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
+    private final long[] timers;
+    private final Vertx vertx;
+    private long ticks;
+
+    public StreamHub(Vertx vertx, MarketData md) {
+        this.vertx = vertx;
+        this.md = md;
+        md.addListener(this);
+        this.timers = new long[]{vertx.setPeriodic(100, id -> tick()), vertx.setPeriodic(PING_EVERY_MS, id -> ping())};
+    }
+
+    public void stop() {
+        for (long t : timers) {
+            vertx.cancelTimer(t);
+        }
+    }
+
+    /** Takes a new WebSocket: {@code /ws…} raw or {@code /stream…} combined; anything else is closed. */
+    public void accept(ServerWebSocket ws) {
+        String path = ws.path();
+        boolean raw = path.equals("/ws") || path.startsWith("/ws/");
+        if (!raw && !path.equals("/stream")) {
+            ws.close((short) 1008, "unknown path");
+            return;
+        }
+        StreamConnection c = new StreamConnection(ws, !raw);
+        List<String> initial = new ArrayList<>();
+        if (raw && path.length() > 4) {
+            initial.addAll(List.of(path.substring(4).split("/")));
+        } else if (!raw && ws.query() != null) {
+            for (String param : ws.query().split("&")) {
+                if (param.startsWith("streams=")) {
+                    initial.addAll(List.of(param.substring(8).split("/")));
+                }
+            }
+        }
+        for (String name : initial) {
+            if (StreamName.parse(name).isPresent()) {
+                subscribe(c, name);
+            }
+        }
+        ws.textMessageHandler(text -> control(c, text));
+        connections.add(c);
+        ws.closeHandler(v -> {
+            connections.remove(c);
+            c.subscriptions.forEach(name -> unsubscribe(c, name));
+        });
+    }
+
+    private void subscribe(StreamConnection c, String name) {
+        c.subscriptions.add(name);
+        subscribers.computeIfAbsent(name, k -> ConcurrentHashMap.newKeySet()).add(c);
+    }
+
+    private void unsubscribe(StreamConnection c, String name) {
+        c.subscriptions.remove(name);
+        Set<StreamConnection> set = subscribers.get(name);
+        if (set != null) {
+            set.remove(c);
+        }
+    }
+
+    // ------------------------------------------------------------------ control messages
+
+    private void control(StreamConnection c, String text) {
+        JsonObject request;
+        try {
+            request = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            c.write(error(null, 3, "Invalid JSON: " + e.getMessage()));
+            return;
+        }
+        Object id = request.getValue("id");
+        if (id != null && !(id instanceof Number) && !(id instanceof String s && s.length() <= 36)) {
+            c.write(error(null, 2, "Invalid request: request ID must be an unsigned integer"));
+            return;
+        }
+        Object params = request.getValue("params");
+        String method = request.getValue("method") instanceof String m ? m : "";
+        switch (method) {
+            case "SUBSCRIBE", "UNSUBSCRIBE" -> {
+                if (!(params instanceof JsonArray names) || names.isEmpty()) {
+                    c.write(error(id, 2, "Invalid request: missing field `params`"));
+                    return;
+                }
+                for (Object n : names) {
+                    if (!(n instanceof String name) || StreamName.parse(name).isEmpty()) {
+                        c.write(error(id, 2, "Invalid request: invalid stream name " + n));
+                        return;
+                    }
+                }
+                for (Object n : names) {
+                    if (method.equals("SUBSCRIBE")) {
+                        subscribe(c, (String) n);
+                    } else {
+                        unsubscribe(c, (String) n);
+                    }
+                }
+                c.write(result(id, "null"));
+            }
+            case "LIST_SUBSCRIPTIONS" -> c.write(result(id, new JsonArray(List.copyOf(c.subscriptions)).encode()));
+            case "SET_PROPERTY" -> {
+                if (params instanceof JsonArray p && p.size() == 2 && "combined".equals(p.getValue(0))) {
+                    if (!(p.getValue(1) instanceof Boolean b)) {
+                        c.write(error(id, 1, "Invalid value type: expected Boolean"));
+                        return;
+                    }
+                    c.combined = b;
+                    c.write(result(id, "null"));
+                } else {
+                    c.write(error(id, 0, "Unknown property"));
+                }
+            }
+            case "GET_PROPERTY" -> {
+                if (params instanceof JsonArray p && p.size() == 1 && "combined".equals(p.getValue(0))) {
+                    c.write(result(id, Boolean.toString(c.combined)));
+                } else {
+                    c.write(error(id, 0, "Unknown property"));
+                }
+            }
+            default -> c.write(error(id, 2, "Invalid request: unknown method " + method));
+        }
+    }
+
+    private static String idJson(Object id) {
+        return id == null ? "null" : id instanceof Number ? id.toString() : "\"" + id + "\"";
+    }
+
+    private static String result(Object id, String result) {
+        return "{\"result\":" + result + ",\"id\":" + idJson(id) + "}";
+    }
+
+    private static String error(Object id, int code, String message) {
+        return "{\"error\":" + new JsonObject().put("code", code).put("msg", message).encode() + ",\"id\":"
+                + idJson(id) + "}";
+    }
+
+    // ------------------------------------------------------------------ publishing
+
+    private void publish(String stream, String payload) {
+        Set<StreamConnection> set = subscribers.get(stream);
+        if (set != null) {
+            for (StreamConnection c : set) {
+                c.send(stream, payload);
+            }
+        }
+    }
+
+    private boolean wanted(String stream) {
+        Set<StreamConnection> set = subscribers.get(stream);
+        return set != null && !set.isEmpty();
+    }
+
+    private static String lower(SymbolMarket m) {
+        return m.spec().name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void onTrades(SymbolMarket m, long eventTimeMs, List<Trade> trades, List<AggTrade> aggTrades) {
+        String symbol = lower(m);
+        WireFormat w = WireFormat.of(md.listing(), m.spec());
+        if (wanted(symbol + "@trade")) {
+            for (Trade t : trades) {
+                publish(symbol + "@trade", JsonOut.string(g -> {
+                    g.writeStartObject();
+                    g.writeStringField("e", "trade");
+                    g.writeNumberField("E", eventTimeMs);
+                    g.writeStringField("s", m.spec().name());
+                    g.writeNumberField("t", t.id());
+                    g.writeStringField("p", w.price(t.price()));
+                    g.writeStringField("q", w.qty(t.qty()));
+                    g.writeNumberField("T", t.timeMs());
+                    g.writeBooleanField("m", t.buyerIsMaker());
+                    g.writeBooleanField("M", true);
+                    g.writeEndObject();
+                }));
+            }
+        }
+        if (wanted(symbol + "@aggTrade")) {
+            for (AggTrade a : aggTrades) {
+                publish(symbol + "@aggTrade", JsonOut.string(g -> {
+                    g.writeStartObject();
+                    g.writeStringField("e", "aggTrade");
+                    g.writeNumberField("E", eventTimeMs);
+                    g.writeStringField("s", m.spec().name());
+                    g.writeNumberField("a", a.id());
+                    g.writeStringField("p", w.price(a.price()));
+                    g.writeStringField("q", w.qty(a.qty()));
+                    g.writeNumberField("f", a.firstTradeId());
+                    g.writeNumberField("l", a.lastTradeId());
+                    g.writeNumberField("T", a.timeMs());
+                    g.writeBooleanField("m", a.buyerIsMaker());
+                    g.writeBooleanField("M", true);
+                    g.writeEndObject();
+                }));
+            }
+        }
+    }
+
+    @Override
+    public void onBookTicker(SymbolMarket m, BookTicker t) {
+        String stream = lower(m) + "@bookTicker";
+        if (!wanted(stream)) {
+            return;
+        }
+        WireFormat w = WireFormat.of(md.listing(), m.spec());
+        publish(stream, JsonOut.string(g -> {
+            g.writeStartObject();
+            g.writeNumberField("u", t.updateId());
+            g.writeStringField("s", m.spec().name());
+            g.writeStringField("b", w.price(t.bidPrice()));
+            g.writeStringField("B", w.qty(t.bidQty()));
+            g.writeStringField("a", w.price(t.askPrice()));
+            g.writeStringField("A", w.qty(t.askQty()));
+            g.writeEndObject();
+        }));
+    }
+
+    /** Every 100 ms: the 100 ms diffs and partial books; every tenth tick the 1000 ms ones too. */
+    private void tick() {
+        ticks++;
+        long now = System.currentTimeMillis();
+        for (SymbolMarket m : md.markets()) {
+            depth(m, DepthSpeed.MS_100, now);
+            if (ticks % 10 == 0) {
+                depth(m, DepthSpeed.MS_1000, now);
+            }
+        }
+    }
+
+    private void depth(SymbolMarket m, DepthSpeed speed, long now) {
+        String symbol = lower(m);
+        String suffix = speed == DepthSpeed.MS_100 ? "@100ms" : "";
+        DepthDiff diff = m.drainDepth(speed);
+        WireFormat w = WireFormat.of(md.listing(), m.spec());
+        if (diff != null) {
+            String payload = JsonOut.string(g -> {
+                g.writeStartObject();
+                g.writeStringField("e", "depthUpdate");
+                g.writeNumberField("E", now);
+                g.writeStringField("s", m.spec().name());
+                g.writeNumberField("U", diff.firstUpdateId());
+                g.writeNumberField("u", diff.lastUpdateId());
+                w.levels(g, "b", diff.bids());
+                w.levels(g, "a", diff.asks());
+                g.writeEndObject();
+            });
+            publish(symbol + "@depth" + suffix, payload);
+            if (speed == DepthSpeed.MS_1000) {
+                publish(symbol + "@depth@1000ms", payload);
+            }
+        }
+        for (int levels : new int[]{5, 10, 20}) {
+            List<String> names = speed == DepthSpeed.MS_100 ? List.of(symbol + "@depth" + levels + "@100ms")
+                    : List.of(symbol + "@depth" + levels, symbol + "@depth" + levels + "@1000ms");
+            if (names.stream().noneMatch(this::wanted)) {
+                continue;
+            }
+            DepthSnapshot d = m.depth(levels);
+            String payload = JsonOut.string(g -> {
+                g.writeStartObject();
+                g.writeNumberField("lastUpdateId", d.lastUpdateId());
+                w.levels(g, "bids", d.bids());
+                w.levels(g, "asks", d.asks());
+                g.writeEndObject();
+            });
+            names.forEach(n -> publish(n, payload));
+        }
+    }
+
+    private void ping() {
+        connections.forEach(c -> c.socket.writePing(Buffer.buffer("ping")));
+    }
+}
