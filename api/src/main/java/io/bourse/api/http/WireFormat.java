@@ -2,6 +2,7 @@ package io.bourse.api.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.bourse.engine.market.SymbolSpec;
+import io.bourse.marketdata.AggTrade;
 import io.bourse.marketdata.Level;
 import io.bourse.marketdata.Listing;
 
@@ -59,5 +60,17 @@ public record WireFormat(SymbolSpec spec, int baseScale, int quoteScale) {
             g.writeEndArray();
         }
         g.writeEndArray();
+    }
+
+    /** An aggregate trade's fields, shared by {@code /api/v3/aggTrades} and the {@code @aggTrade} stream. */
+    public void aggTradeFields(JsonGenerator g, AggTrade a) throws IOException {
+        g.writeNumberField("a", a.id());
+        g.writeStringField("p", price(a.price()));
+        g.writeStringField("q", qty(a.qty()));
+        g.writeNumberField("f", a.firstTradeId());
+        g.writeNumberField("l", a.lastTradeId());
+        g.writeNumberField("T", a.timeMs());
+        g.writeBooleanField("m", a.buyerIsMaker());
+        g.writeBooleanField("M", true);
     }
 }

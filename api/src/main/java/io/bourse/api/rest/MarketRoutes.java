@@ -181,14 +181,7 @@ public final class MarketRoutes {
             g.writeStartArray();
             for (AggTrade a : aggs) {
                 g.writeStartObject();
-                g.writeNumberField("a", a.id());
-                g.writeStringField("p", w.price(a.price()));
-                g.writeStringField("q", w.qty(a.qty()));
-                g.writeNumberField("f", a.firstTradeId());
-                g.writeNumberField("l", a.lastTradeId());
-                g.writeNumberField("T", a.timeMs());
-                g.writeBooleanField("m", a.buyerIsMaker());
-                g.writeBooleanField("M", true);
+                w.aggTradeFields(g, a);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -346,19 +339,9 @@ public final class MarketRoutes {
      */
     private Buffer tickers(Params p, List<SymbolMarket> markets, Function<SymbolMarket, Window> window, boolean mini,
                            boolean full24h) {
-        boolean single = p.has("symbol");
-        return JsonOut.write(g -> {
-            if (!single) {
-                g.writeStartArray();
-            }
-            for (SymbolMarket m : markets) {
-                Window win = window.apply(m);
-                WindowStats s = m.statsSince(win.openTime, win.closeTime);
-                ticker(g, m, win, s, mini, full24h);
-            }
-            if (!single) {
-                g.writeEndArray();
-            }
+        return objectOrArray(p, markets, (g, m) -> {
+            Window win = window.apply(m);
+            ticker(g, m, win, m.statsSince(win.openTime, win.closeTime), mini, full24h);
         });
     }
 
@@ -406,19 +389,21 @@ public final class MarketRoutes {
         return WireFormat.of(md.listing(), m.spec());
     }
 
-    private Buffer price(Request r) {
-        List<SymbolMarket> markets = SymbolParams.some(md, r.params(), true);
-        boolean single = r.params().has("symbol");
+    /** Writes one symbol's object. */
+    @FunctionalInterface
+    private interface PerSymbol {
+        void write(JsonGenerator g, SymbolMarket m) throws IOException;
+    }
+
+    /** One object when the request named {@code symbol}, else an array with one object per market. */
+    private static Buffer objectOrArray(Params p, List<SymbolMarket> markets, PerSymbol writer) {
+        boolean single = p.has("symbol");
         return JsonOut.write(g -> {
             if (!single) {
                 g.writeStartArray();
             }
             for (SymbolMarket m : markets) {
-                List<Trade> last = m.recentTrades(1);
-                g.writeStartObject();
-                g.writeStringField("symbol", m.spec().name());
-                g.writeStringField("price", wire(m).price(last.isEmpty() ? 0 : last.getFirst().price()));
-                g.writeEndObject();
+                writer.write(g, m);
             }
             if (!single) {
                 g.writeEndArray();
@@ -426,27 +411,27 @@ public final class MarketRoutes {
         });
     }
 
+    private Buffer price(Request r) {
+        return objectOrArray(r.params(), SymbolParams.some(md, r.params(), true), (g, m) -> {
+            List<Trade> last = m.recentTrades(1);
+            g.writeStartObject();
+            g.writeStringField("symbol", m.spec().name());
+            g.writeStringField("price", wire(m).price(last.isEmpty() ? 0 : last.getFirst().price()));
+            g.writeEndObject();
+        });
+    }
+
     private Buffer bookTicker(Request r) {
-        List<SymbolMarket> markets = SymbolParams.some(md, r.params(), true);
-        boolean single = r.params().has("symbol");
-        return JsonOut.write(g -> {
-            if (!single) {
-                g.writeStartArray();
-            }
-            for (SymbolMarket m : markets) {
-                BookTicker t = m.bookTicker();
-                WireFormat w = wire(m);
-                g.writeStartObject();
-                g.writeStringField("symbol", m.spec().name());
-                g.writeStringField("bidPrice", w.price(t.bidPrice()));
-                g.writeStringField("bidQty", w.qty(t.bidQty()));
-                g.writeStringField("askPrice", w.price(t.askPrice()));
-                g.writeStringField("askQty", w.qty(t.askQty()));
-                g.writeEndObject();
-            }
-            if (!single) {
-                g.writeEndArray();
-            }
+        return objectOrArray(r.params(), SymbolParams.some(md, r.params(), true), (g, m) -> {
+            BookTicker t = m.bookTicker();
+            WireFormat w = wire(m);
+            g.writeStartObject();
+            g.writeStringField("symbol", m.spec().name());
+            g.writeStringField("bidPrice", w.price(t.bidPrice()));
+            g.writeStringField("bidQty", w.qty(t.bidQty()));
+            g.writeStringField("askPrice", w.price(t.askPrice()));
+            g.writeStringField("askQty", w.qty(t.askQty()));
+            g.writeEndObject();
         });
     }
 }

@@ -222,14 +222,7 @@ public final class StreamHub implements MarketDataListener {
                     g.writeStringField("e", "aggTrade");
                     g.writeNumberField("E", eventTimeMs);
                     g.writeStringField("s", m.spec().name());
-                    g.writeNumberField("a", a.id());
-                    g.writeStringField("p", w.price(a.price()));
-                    g.writeStringField("q", w.qty(a.qty()));
-                    g.writeNumberField("f", a.firstTradeId());
-                    g.writeNumberField("l", a.lastTradeId());
-                    g.writeNumberField("T", a.timeMs());
-                    g.writeBooleanField("m", a.buyerIsMaker());
-                    g.writeBooleanField("M", true);
+                    w.aggTradeFields(g, a);
                     g.writeEndObject();
                 }));
             }
