@@ -1,5 +1,7 @@
 package io.bourse.api;
 
+import io.bourse.api.auth.ApiKeys;
+import io.bourse.api.auth.Authenticator;
 import io.bourse.api.http.ApiException;
 import io.bourse.api.http.Endpoint;
 import io.bourse.api.http.JsonOut;
@@ -8,7 +10,10 @@ import io.bourse.api.http.Request;
 import io.bourse.api.http.WeightLimiter;
 import io.bourse.api.rest.MarketRoutes;
 import io.bourse.api.stream.StreamHub;
+import io.bourse.api.trade.TradeRoutes;
+import io.bourse.api.userdata.UserData;
 import io.bourse.marketdata.MarketData;
+import io.bourse.runtime.ExchangeCore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -41,10 +46,15 @@ public final class ApiServer implements AutoCloseable {
         this.streams = streams;
     }
 
-    /** Starts listening on {@code config.host():config.port()} (port 0 picks a free one). */
-    public static ApiServer start(Vertx vertx, ApiConfig config, MarketData marketData) {
+    /**
+     * Starts listening on {@code config.host():config.port()} (port 0 picks a free one). {@code marketData} and
+     * {@code userData} must be consumers of {@code core}.
+     */
+    public static ApiServer start(Vertx vertx, ApiConfig config, ExchangeCore core, MarketData marketData,
+                                  UserData userData, ApiKeys keys) {
         WeightLimiter limiter = new WeightLimiter(config.weightPerMinute(), 3, config.banMs());
         List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter).endpoints());
+        endpoints.addAll(new TradeRoutes(vertx, core, marketData, userData, new Authenticator(keys)).endpoints());
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         for (Endpoint e : endpoints) {
@@ -77,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
                 return;
             }
             Request request = new Request(ctx.request().method().name(), ctx.request().path(), params,
-                    ctx.request().headers(), ip, now);
+                    ctx.request().headers(), ip, now, ctx.response().headers());
             int weight = used;
             Future<Buffer> answer = endpoint.handler().handle(request);
             answer.onComplete(result -> {

@@ -1,5 +1,7 @@
 package io.bourse.api;
 
+import io.bourse.api.auth.InMemoryApiKeys;
+import io.bourse.api.userdata.UserData;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.SymbolStatus;
 import io.bourse.engine.command.AddAsset;
@@ -35,17 +37,19 @@ final class LiveExchange implements AutoCloseable {
 
     final ExchangeCore core;
     final MarketData marketData = new MarketData();
+    final UserData userData = new UserData();
+    final InMemoryApiKeys keys = new InMemoryApiKeys();
     final Vertx vertx = Vertx.vertx();
     final ApiServer api;
 
     LiveExchange(Path dir, ApiConfig config) throws IOException {
         CoreConfig core = CoreConfig.defaults(dir).withJournal(JournalConfig.defaults(FsyncPolicy.NONE))
                 .withRingSize(1024);
-        this.core = ExchangeCore.start(core, List.of(marketData));
+        this.core = ExchangeCore.start(core, List.of(marketData, userData));
         for (Command c : listing()) {
             submit(c);
         }
-        this.api = ApiServer.start(vertx, config, marketData);
+        this.api = ApiServer.start(vertx, config, this.core, marketData, userData, keys);
     }
 
     LiveExchange(Path dir) throws IOException {

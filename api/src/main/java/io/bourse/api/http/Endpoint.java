@@ -21,6 +21,10 @@ public record Endpoint(HttpMethod method, String path, ToIntFunction<Params> wei
         Buffer handle(Request request);
     }
 
+    public static Endpoint of(HttpMethod method, String path, int weight, Handler handler) {
+        return new Endpoint(method, path, p -> weight, handler);
+    }
+
     public static Endpoint get(String path, int weight, SyncHandler handler) {
         return get(path, p -> weight, handler);
     }

@@ -1,0 +1,437 @@
+package io.bourse.api.trade;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.bourse.api.auth.ApiKey;
+import io.bourse.api.auth.Authenticator;
+import io.bourse.api.auth.Permission;
+import io.bourse.api.http.ApiException;
+import io.bourse.api.http.Endpoint;
+import io.bourse.api.http.JsonOut;
+import io.bourse.api.http.Params;
+import io.bourse.api.http.Request;
+import io.bourse.api.http.WireFormat;
+import io.bourse.api.userdata.UserData;
+import io.bourse.api.userdata.UserState;
+import io.bourse.api.userdata.UserTrade;
+import io.bourse.engine.command.CancelAllOrders;
+import io.bourse.engine.command.CancelOrder;
+import io.bourse.engine.command.Command;
+import io.bourse.engine.event.EngineEvent;
+import io.bourse.engine.event.OrderState;
+import io.bourse.engine.event.TradeState;
+import io.bourse.engine.market.Rates;
+import io.bourse.engine.market.SymbolSpec;
+import io.bourse.marketdata.Listing;
+import io.bourse.marketdata.MarketData;
+import io.bourse.runtime.ExchangeCore;
+import io.bourse.runtime.pipeline.CommandResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The signed endpoints: placing, cancelling and querying orders, the account and its trades. Commands go to the
+ * core; answers are built from the events the engine returned. Queries read the user-data reader, after waiting
+ * (briefly) until it has applied the caller's own last command, so a client always reads its own writes.
+ */
+public final class TradeRoutes {
+    private static final long READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
+
+    private final Vertx vertx;
+    private final ExchangeCore core;
+    private final MarketData md;
+    private final UserData users;
+    private final Authenticator auth;
+    private final OrderLimiter orders = new OrderLimiter();
+    private final ConcurrentHashMap<Long, Long> lastAcknowledged = new ConcurrentHashMap<>();
+
+    public TradeRoutes(Vertx vertx, ExchangeCore core, MarketData md, UserData users, Authenticator auth) {
+        this.vertx = vertx;
+        this.core = core;
+        this.md = md;
+        this.users = users;
+        this.auth = auth;
+    }
+
+    public List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.of(HttpMethod.POST, "/api/v3/order", 1, this::placeOrder),
+                Endpoint.of(HttpMethod.POST, "/api/v3/order/test", 1, this::testOrder),
+                Endpoint.of(HttpMethod.DELETE, "/api/v3/order", 1, this::cancelOrder),
+                Endpoint.of(HttpMethod.DELETE, "/api/v3/openOrders", 1, this::cancelAll),
+                Endpoint.of(HttpMethod.GET, "/api/v3/order", 4, this::queryOrder),
+                new Endpoint(HttpMethod.GET, "/api/v3/openOrders", p -> p.has("symbol") ? 6 : 80, this::openOrders),
+                Endpoint.of(HttpMethod.GET, "/api/v3/allOrders", 20, this::allOrders),
+                Endpoint.of(HttpMethod.GET, "/api/v3/account", 20, this::account),
+                new Endpoint(HttpMethod.GET, "/api/v3/myTrades", p -> p.has("orderId") ? 5 : 20, this::myTrades),
+                Endpoint.of(HttpMethod.GET, "/api/v3/rateLimit/order", 40, this::rateLimits));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private record Market(SymbolSpec spec, WireFormat wire) {
+    }
+
+    private Market market(Params p) {
+        String name = p.require("symbol");
+        Listing listing = md.listing();
+        SymbolSpec s = listing.symbol(name).orElseThrow(ApiException::invalidSymbol);
+        return new Market(s, WireFormat.of(listing, s));
+    }
+
+    /** Submits a command; the future completes on the caller's Vert.x context with the result. */
+    private Future<CommandResult> submit(long userId, Command command) {
+        Context context = vertx.getOrCreateContext();
+        Promise<CommandResult> promise = Promise.promise();
+        core.submit(command, result -> context.runOnContext(v -> {
+            if (result.sequence() > 0) {
+                lastAcknowledged.merge(userId, result.sequence(), Math::max);
+            }
+            promise.complete(result);
+        }));
+        return promise.future();
+    }
+
+    /** A command's outcome: the engine's refusal as a Binance error, or the events to answer from. */
+    private static List<EngineEvent> acceptedEvents(CommandResult r) {
+        return switch (r.status()) {
+            case ACCEPTED -> r.events();
+            case REJECTED -> throw ApiException.badRequest(r.reject().code(), r.reject().message());
+            case UNKNOWN -> throw new ApiException(503, -1007, "Timeout waiting for response from backend server. "
+                    + "Send status unknown; execution status unknown.");
+            case REFUSED -> throw new ApiException(503, -1008,
+                    "Server is currently overloaded with other requests. Please try again in a few minutes.");
+        };
+    }
+
+    /** Runs {@code query} once the user-data reader has applied this user's last acknowledged command. */
+    private Future<Buffer> afterOwnWrites(long userId, java.util.function.Supplier<Buffer> query) {
+        long wanted = lastAcknowledged.getOrDefault(userId, 0L);
+        if (users.lastSequence() >= wanted) {
+            return Future.succeededFuture(query.get());
+        }
+        Promise<Buffer> promise = Promise.promise();
+        long deadline = System.currentTimeMillis() + READ_YOUR_WRITES_TIMEOUT_MS;
+        vertx.setPeriodic(1, id -> {
+            if (users.lastSequence() >= wanted || System.currentTimeMillis() > deadline) {
+                vertx.cancelTimer(id);
+                try {
+                    promise.complete(query.get());
+                } catch (RuntimeException e) {
+                    promise.fail(e);
+                }
+            }
+        });
+        return promise.future();
+    }
+
+    // ------------------------------------------------------------------ orders
+
+    private Future<Buffer> placeOrder(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Market m = market(r.params());
+        OrderRequests.NewOrder order = OrderRequests.parse(r.params(), m.spec, scale(m.spec.baseAssetId()),
+                scale(m.spec.quoteAssetId()), key.userId());
+        OrderLimiter.Usage usage = orders.charge(key.userId(), r.nowMs());
+        r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
+                .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
+        return submit(key.userId(), order.command()).map(result -> placed(m, order, result));
+    }
+
+    private Buffer placed(Market m, OrderRequests.NewOrder order, CommandResult result) {
+        List<EngineEvent> events = acceptedEvents(result);
+        OrderState ours = null;
+        List<EngineEvent.TradeExecuted> fills = new ArrayList<>();
+        for (EngineEvent e : events) {
+            if (e instanceof EngineEvent.OrderUpdated u && (ours == null
+                    ? u.order().userId() == order.command().userId() : u.order().orderId() == ours.orderId())) {
+                ours = u.order();
+            } else if (e instanceof EngineEvent.TradeExecuted t && ours != null
+                    && t.taker().orderId() == ours.orderId()) {
+                ours = t.taker();
+                fills.add(t);
+            }
+        }
+        OrderState o = ours;
+        WireFormat w = m.wire;
+        Listing listing = md.listing();
+        return JsonOut.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("symbol", m.spec.name());
+            g.writeNumberField("orderId", o.orderId());
+            g.writeNumberField("orderListId", o.orderListId());
+            g.writeStringField("clientOrderId", o.clientOrderId());
+            g.writeNumberField("transactTime", result.timestampMs());
+            if (order.respType() != OrderRequests.RespType.ACK) {
+                OrderJson.core(g, w, o);
+                g.writeNumberField("workingTime", o.workingTimeMs());
+                g.writeStringField("selfTradePreventionMode", o.stpMode().name());
+                OrderJson.conditional(g, w, o);
+            }
+            if (order.respType() == OrderRequests.RespType.FULL) {
+                g.writeArrayFieldStart("fills");
+                for (EngineEvent.TradeExecuted f : fills) {
+                    TradeState t = f.trade();
+                    boolean buyer = t.buyerOrderId() == o.orderId();
+                    int feeAsset = buyer ? m.spec.baseAssetId() : m.spec.quoteAssetId();
+                    g.writeStartObject();
+                    g.writeStringField("price", w.price(t.price()));
+                    g.writeStringField("qty", w.qty(t.qty()));
+                    g.writeStringField("commission", io.bourse.api.http.Decimals.format(
+                            buyer ? t.buyerFee() : t.sellerFee(), listing.asset(feeAsset).scale()));
+                    g.writeStringField("commissionAsset", listing.asset(feeAsset).name());
+                    g.writeNumberField("tradeId", t.tradeId());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        });
+    }
+
+    private Future<Buffer> testOrder(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Market m = market(r.params());
+        OrderRequests.parse(r.params(), m.spec, scale(m.spec.baseAssetId()), scale(m.spec.quoteAssetId()),
+                key.userId());
+        return Future.succeededFuture(JsonOut.write(g -> {
+            g.writeStartObject();
+            g.writeEndObject();
+        }));
+    }
+
+    private Future<Buffer> cancelOrder(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        long orderId = p.optLong("orderId").orElse(0);
+        String origClientId = OrderRequests.clientId(p, "origClientOrderId");
+        if (orderId == 0 && origClientId == null) {
+            throw ApiException.badRequest(-1102,
+                    "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+        }
+        String cancelId = cancelClientId(p);
+        return submit(key.userId(), new CancelOrder(m.spec.id(), key.userId(), orderId, origClientId))
+                .map(result -> {
+                    List<OrderState> cancelled = cancelled(acceptedEvents(result));
+                    return JsonOut.write(g -> OrderJson.cancel(g, m.wire, cancelled.getFirst(), cancelId,
+                            result.timestampMs()));
+                });
+    }
+
+    private Future<Buffer> cancelAll(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Market m = market(r.params());
+        return submit(key.userId(), new CancelAllOrders(m.spec.id(), key.userId())).map(result -> {
+            List<OrderState> cancelled = cancelled(acceptedEvents(result));
+            return JsonOut.write(g -> {
+                g.writeStartArray();
+                for (OrderState o : cancelled) {
+                    OrderJson.cancel(g, m.wire, o, OrderRequests.generatedClientId(), result.timestampMs());
+                }
+                g.writeEndArray();
+            });
+        });
+    }
+
+    private static String cancelClientId(Params p) {
+        String id = OrderRequests.clientId(p, "newClientOrderId");
+        return id == null ? OrderRequests.generatedClientId() : id;
+    }
+
+    private static List<OrderState> cancelled(List<EngineEvent> events) {
+        return events.stream().filter(e -> e instanceof EngineEvent.OrderUpdated u
+                        && u.execType() == io.bourse.engine.ExecType.CANCELED)
+                .map(e -> ((EngineEvent.OrderUpdated) e).order()).toList();
+    }
+
+    private int scale(int assetId) {
+        return md.listing().asset(assetId).scale();
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    private Future<Buffer> queryOrder(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Params p = r.params();
+        Market m = market(p);
+        long orderId = p.optLong("orderId").orElse(0);
+        String origClientId = OrderRequests.clientId(p, "origClientOrderId");
+        if (orderId == 0 && origClientId == null) {
+            throw ApiException.badRequest(-1102,
+                    "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+        }
+        return afterOwnWrites(key.userId(), () -> {
+            UserState u = users.user(key.userId());
+            OrderState o = orderId != 0 ? u.order(orderId) : u.orderByClientId(m.spec.id(), origClientId);
+            if (o == null || o.symbolId() != m.spec.id()
+                    || (origClientId != null && !origClientId.equals(o.clientOrderId()))) {
+                throw ApiException.badRequest(-2013, "Order does not exist.");
+            }
+            return JsonOut.write(g -> OrderJson.query(g, m.wire, o));
+        });
+    }
+
+    private Future<Buffer> openOrders(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Market m = r.params().has("symbol") ? market(r.params()) : null;
+        return afterOwnWrites(key.userId(), () -> orderList(users.user(key.userId())
+                .openOrders(m == null ? -1 : m.spec.id())));
+    }
+
+    private Future<Buffer> allOrders(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Params p = r.params();
+        Market m = market(p);
+        long fromId = p.optLong("orderId").orElse(0);
+        long start = p.optLong("startTime").orElse(-1);
+        long end = p.optLong("endTime").orElse(Long.MAX_VALUE);
+        checkRange(start, end);
+        int limit = p.limit("limit", 500, 1, 1000);
+        return afterOwnWrites(key.userId(), () -> orderList(users.user(key.userId()).allOrders(m.spec.id()).stream()
+                .filter(o -> o.orderId() >= fromId && o.createdTimeMs() >= start && o.createdTimeMs() <= end)
+                .limit(limit).toList()));
+    }
+
+    private static void checkRange(long start, long end) {
+        if (start >= 0 && end != Long.MAX_VALUE && (end < start || end - start > 86_400_000L)) {
+            throw ApiException.badRequest(-1127, "More than 24 hours between startTime and endTime.");
+        }
+    }
+
+    private Buffer orderList(List<OrderState> list) {
+        Listing listing = md.listing();
+        return JsonOut.write(g -> {
+            g.writeStartArray();
+            for (OrderState o : list) {
+                OrderJson.query(g, WireFormat.of(listing, listing.symbols().get(o.symbolId())), o);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private Future<Buffer> myTrades(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Params p = r.params();
+        Market m = market(p);
+        long orderId = p.optLong("orderId").orElse(-1);
+        long fromId = p.optLong("fromId").orElse(-1);
+        long start = p.optLong("startTime").orElse(-1);
+        long end = p.optLong("endTime").orElse(Long.MAX_VALUE);
+        if (fromId >= 0 && (start >= 0 || end != Long.MAX_VALUE)) {
+            throw ApiException.badCombination();
+        }
+        checkRange(start, end);
+        int limit = p.limit("limit", 500, 1, 1000);
+        Listing listing = md.listing();
+        return afterOwnWrites(key.userId(), () -> {
+            List<UserTrade> trades = users.user(key.userId()).trades(m.spec.id()).stream()
+                    .filter(t -> (orderId < 0 || t.orderId() == orderId) && t.tradeId() >= fromId
+                            && t.timeMs() >= start && t.timeMs() <= end)
+                    .toList();
+            List<UserTrade> page = fromId >= 0 || start >= 0 ? trades.stream().limit(limit).toList()
+                    : trades.subList(Math.max(0, trades.size() - limit), trades.size());
+            return JsonOut.write(g -> {
+                g.writeStartArray();
+                for (UserTrade t : page) {
+                    g.writeStartObject();
+                    g.writeStringField("symbol", m.spec.name());
+                    g.writeNumberField("id", t.tradeId());
+                    g.writeNumberField("orderId", t.orderId());
+                    g.writeNumberField("orderListId", t.orderListId());
+                    g.writeStringField("price", m.wire.price(t.price()));
+                    g.writeStringField("qty", m.wire.qty(t.qty()));
+                    g.writeStringField("quoteQty", m.wire.quote(t.quoteQty()));
+                    g.writeStringField("commission", io.bourse.api.http.Decimals.format(t.commission(),
+                            listing.asset(t.commissionAssetId()).scale()));
+                    g.writeStringField("commissionAsset", listing.asset(t.commissionAssetId()).name());
+                    g.writeNumberField("time", t.timeMs());
+                    g.writeBooleanField("isBuyer", t.isBuyer());
+                    g.writeBooleanField("isMaker", t.isMaker());
+                    g.writeBooleanField("isBestMatch", true);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            });
+        });
+    }
+
+    private Future<Buffer> account(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        boolean omitZero = "true".equalsIgnoreCase(r.params().get("omitZeroBalances"));
+        Listing listing = md.listing();
+        return afterOwnWrites(key.userId(), () -> {
+            UserState u = users.user(key.userId());
+            long[] rates = users.feeRates(u.feeTier());
+            return JsonOut.write(g -> {
+                g.writeStartObject();
+                g.writeNumberField("makerCommission", rates[0] * 10_000 / Rates.ONE);
+                g.writeNumberField("takerCommission", rates[1] * 10_000 / Rates.ONE);
+                g.writeNumberField("buyerCommission", 0);
+                g.writeNumberField("sellerCommission", 0);
+                g.writeObjectFieldStart("commissionRates");
+                g.writeStringField("maker", io.bourse.api.http.Decimals.format(rates[0], 8));
+                g.writeStringField("taker", io.bourse.api.http.Decimals.format(rates[1], 8));
+                g.writeStringField("buyer", "0.00000000");
+                g.writeStringField("seller", "0.00000000");
+                g.writeEndObject();
+                g.writeBooleanField("canTrade", key.permissions().contains(Permission.TRADE));
+                g.writeBooleanField("canWithdraw", key.permissions().contains(Permission.WITHDRAW));
+                g.writeBooleanField("canDeposit", true);
+                g.writeBooleanField("brokered", false);
+                g.writeBooleanField("requireSelfTradePrevention", false);
+                g.writeBooleanField("preventSor", false);
+                g.writeNumberField("updateTime", u.updateTimeMs());
+                g.writeStringField("accountType", "SPOT");
+                g.writeArrayFieldStart("balances");
+                for (UserState.Balance b : u.balances()) {
+                    if (b.assetId() >= listing.assets().size() || (omitZero && b.free() == 0 && b.locked() == 0)) {
+                        continue;
+                    }
+                    int scale = listing.asset(b.assetId()).scale();
+                    g.writeStartObject();
+                    g.writeStringField("asset", listing.asset(b.assetId()).name());
+                    g.writeStringField("free", io.bourse.api.http.Decimals.format(b.free(), scale));
+                    g.writeStringField("locked", io.bourse.api.http.Decimals.format(b.locked(), scale));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("permissions");
+                g.writeString("SPOT");
+                g.writeEndArray();
+                g.writeNumberField("uid", key.userId());
+                g.writeEndObject();
+            });
+        });
+    }
+
+    private Future<Buffer> rateLimits(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        OrderLimiter.Usage usage = orders.usage(key.userId(), r.nowMs());
+        return Future.succeededFuture(JsonOut.write(g -> {
+            g.writeStartArray();
+            orderLimit(g, "SECOND", 10, OrderLimiter.PER_10_SECONDS, usage.tenSeconds());
+            orderLimit(g, "DAY", 1, OrderLimiter.PER_DAY, usage.day());
+            g.writeEndArray();
+        }));
+    }
+
+    private static void orderLimit(JsonGenerator g, String interval, int num, int limit, int count)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("rateLimitType", "ORDERS");
+        g.writeStringField("interval", interval);
+        g.writeNumberField("intervalNum", num);
+        g.writeNumberField("limit", limit);
+        g.writeNumberField("count", count);
+        g.writeEndObject();
+    }
+}

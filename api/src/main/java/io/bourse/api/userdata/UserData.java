@@ -1,0 +1,115 @@
+package io.bourse.api.userdata;
+
+import io.bourse.engine.Engine;
+import io.bourse.engine.command.Command;
+import io.bourse.engine.event.EngineEvent;
+import io.bourse.engine.event.OrderState;
+import io.bourse.engine.event.TradeState;
+import io.bourse.engine.market.SymbolSpec;
+import io.bourse.runtime.event.EncodedEvents;
+import io.bourse.runtime.pipeline.EventConsumer;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The user-data reader: each user's balances, open orders, recently closed orders and fills, followed from the
+ * engine's events, for the account and order queries. Starts from the recovered engine (balances, open orders,
+ * fee tiers); closed orders and fills from before a restart come from the history store once it exists.
+ */
+public final class UserData implements EventConsumer {
+    private final ConcurrentHashMap<Long, UserState> users = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, long[]> feeTiers = new ConcurrentHashMap<>();
+    private volatile List<SymbolSpec> symbols = List.of();
+    private volatile long lastSequence;
+
+    @Override
+    public String name() {
+        return "user-data";
+    }
+
+    @Override
+    public long lastAppliedSequence() {
+        return FROM_NOW;
+    }
+
+    /** The sequence of the last command this reader has applied. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** The user's state (empty for a user the engine has not seen). */
+    public UserState user(long userId) {
+        return users.computeIfAbsent(userId, UserState::new);
+    }
+
+    /** Maker and taker rates ({@link io.bourse.engine.market.Rates}) of a fee tier; 0 for an undefined tier. */
+    public long[] feeRates(int tier) {
+        return feeTiers.getOrDefault(tier, new long[2]);
+    }
+
+    @Override
+    public void startFrom(Engine engine) {
+        symbols = engine.symbols();
+        int assets = engine.assets().size();
+        engine.forEachAccount(a -> {
+            UserState u = user(a.userId());
+            for (int asset = 0; asset < assets; asset++) {
+                u.balance(asset, a.free(asset), a.locked(asset), engine.lastTimestampMs());
+            }
+            u.feeTier(a.feeTier());
+            feeTiers.computeIfAbsent(a.feeTier(), t -> new long[]{engine.feeRate(t, true), engine.feeRate(t, false)});
+        });
+        feeTiers.computeIfAbsent(0, t -> new long[]{engine.feeRate(t, true), engine.feeRate(t, false)});
+        engine.books().forEachOpenOrder(o -> user(o.userId()).order(OrderState.of(o)));
+        lastSequence = engine.lastSequence();
+    }
+
+    @Override
+    public void onCommand(long sequence, long timestampMs, Command command, EncodedEvents events) {
+        if (events.count() > 0) {
+            apply(events.decode(), timestampMs);
+        }
+        lastSequence = sequence;
+    }
+
+    private void apply(List<EngineEvent> events, long timestampMs) {
+        for (EngineEvent e : events) {
+            switch (e) {
+                case EngineEvent.OrderUpdated u -> user(u.order().userId()).order(u.order());
+                case EngineEvent.TradeExecuted t -> trade(t);
+                case EngineEvent.BalanceChanged b -> user(b.userId()).balance(b.assetId(), b.free(), b.locked(),
+                        timestampMs);
+                case EngineEvent.UserFeeTierChanged f -> user(f.userId()).feeTier(f.tier());
+                case EngineEvent.FeeTierChanged f -> feeTiers.put(f.tier(), new long[]{f.makerRate(), f.takerRate()});
+                case EngineEvent.SymbolUpdated s -> symbolUpdated(s.symbol());
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void symbolUpdated(SymbolSpec s) {
+        List<SymbolSpec> list = new java.util.ArrayList<>(symbols);
+        if (s.id() < list.size()) {
+            list.set(s.id(), s);
+        } else {
+            list.add(s);
+        }
+        symbols = List.copyOf(list);
+    }
+
+    private void trade(EngineEvent.TradeExecuted e) {
+        TradeState t = e.trade();
+        user(e.taker().userId()).order(e.taker());
+        user(e.maker().userId()).order(e.maker());
+        SymbolSpec s = symbols.get(t.symbolId());
+        OrderState buyer = e.taker().orderId() == t.buyerOrderId() ? e.taker() : e.maker();
+        OrderState seller = buyer == e.taker() ? e.maker() : e.taker();
+        user(t.buyerUserId()).trade(new UserTrade(t.symbolId(), t.tradeId(), t.buyerOrderId(), buyer.orderListId(),
+                t.price(), t.qty(), t.quoteQty(), t.buyerFee(), s.baseAssetId(), t.timeMs(), true, t.buyerIsMaker()));
+        user(t.sellerUserId()).trade(new UserTrade(t.symbolId(), t.tradeId(), t.sellerOrderId(),
+                seller.orderListId(), t.price(), t.qty(), t.quoteQty(), t.sellerFee(), s.quoteAssetId(), t.timeMs(),
+                false, !t.buyerIsMaker()));
+    }
+}
