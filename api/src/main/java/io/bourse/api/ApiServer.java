@@ -1,6 +1,5 @@
 package io.bourse.api;
 
-import io.bourse.api.auth.ApiKeys;
 import io.bourse.api.auth.Authenticator;
 import io.bourse.api.http.ApiException;
 import io.bourse.api.http.Endpoint;
@@ -11,9 +10,8 @@ import io.bourse.api.http.WeightLimiter;
 import io.bourse.api.rest.MarketRoutes;
 import io.bourse.api.stream.StreamHub;
 import io.bourse.api.trade.TradeRoutes;
-import io.bourse.api.userdata.UserData;
+import io.bourse.api.operator.OperatorRoutes;
 import io.bourse.marketdata.MarketData;
-import io.bourse.runtime.ExchangeCore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -47,14 +45,19 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening on {@code config.host():config.port()} (port 0 picks a free one). {@code marketData} and
-     * {@code userData} must be consumers of {@code core}.
+     * Starts listening on {@code config.host():config.port()} (port 0 picks a free one). The readers in
+     * {@code b} must be consumers of its core.
      */
-    public static ApiServer start(Vertx vertx, ApiConfig config, ExchangeCore core, MarketData marketData,
-                                  UserData userData, ApiKeys keys) {
+    public static ApiServer start(Vertx vertx, ApiConfig config, Backends b) {
         WeightLimiter limiter = new WeightLimiter(config.weightPerMinute(), 3, config.banMs());
+        MarketData marketData = b.marketData();
         List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter).endpoints());
-        endpoints.addAll(new TradeRoutes(vertx, core, marketData, userData, new Authenticator(keys)).endpoints());
+        endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), new Authenticator(b.keys()))
+                .endpoints());
+        if (b.accounts() != null) {
+            endpoints.addAll(new OperatorRoutes(vertx, b.core(), marketData, b.accounts(), b.operatorToken())
+                    .endpoints());
+        }
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         for (Endpoint e : endpoints) {

@@ -49,7 +49,7 @@ final class LiveExchange implements AutoCloseable {
         for (Command c : listing()) {
             submit(c);
         }
-        this.api = ApiServer.start(vertx, config, this.core, marketData, userData, keys);
+        this.api = ApiServer.start(vertx, config, new Backends(this.core, marketData, userData, keys, null, null));
     }
 
     LiveExchange(Path dir) throws IOException {

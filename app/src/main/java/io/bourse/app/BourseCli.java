@@ -2,6 +2,9 @@ package io.bourse.app;
 
 import io.bourse.api.ApiConfig;
 import io.bourse.api.ApiServer;
+import io.bourse.api.Backends;
+import io.bourse.api.auth.StoredApiKeys;
+import io.bourse.api.userdata.UserData;
 import io.bourse.app.demo.DemoBots;
 import io.bourse.app.demo.DemoMarkets;
 import io.bourse.app.demo.MarketSummary;
@@ -13,6 +16,9 @@ import io.bourse.marketdata.MarketData;
 import io.bourse.runtime.CoreConfig;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.runtime.pipeline.CommandResult;
+import io.bourse.store.Accounts;
+import io.bourse.store.Database;
+import io.bourse.store.MasterKey;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +36,7 @@ import java.util.function.Consumer;
  * data, the Binance-compatible API on localhost, and the demo markets with their bots; then prints the URL.
  */
 @CommandLine.Command(name = "bourse", mixinStandardHelpOptions = true, version = "Bourse 0.1.0-SNAPSHOT",
-        subcommands = VerifyCommand.class,
+        subcommands = {VerifyCommand.class, UserCommand.class},
         description = "Starts the Bourse exchange with its Binance-compatible API on localhost, demo markets "
                 + "(BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, ETHBTC) and market-maker and taker bots, and prints the URL "
                 + "and a summary every ten seconds. Everything is journaled in the data directory; a restart "
@@ -45,6 +51,11 @@ public final class BourseCli implements Callable<Integer> {
     @CommandLine.Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "HTTP and WebSocket port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
+
+    @CommandLine.Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "An external PostgreSQL (jdbc:postgresql://host:5432/db?user=…&password=…) instead of the "
+                    + "embedded one in the data directory.")
+    String dbUrl;
 
     @CommandLine.Option(names = "--fsync", paramLabel = "POLICY", defaultValue = "GROUP",
             description = "GROUP (one fsync per batch; the default) or NONE (benchmarks only: a machine crash "
@@ -71,17 +82,24 @@ public final class BourseCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        Database db = dbUrl == null ? Database.embedded(dataDir.resolve("postgres"))
+                : Database.external(dbUrl, null, null);
+        Accounts accounts = new Accounts(db, MasterKey.load(System.getenv("BOURSE_MASTER_KEY"),
+                dataDir.resolve("master.key")));
         MarketSummary summary = new MarketSummary();
         MarketData marketData = new MarketData();
+        UserData userData = new UserData();
         CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
-        ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData));
+        ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData));
         Vertx vertx = Vertx.vertx();
         ApiServer api;
         try {
-            api = ApiServer.start(vertx, ApiConfig.defaults(port), marketData);
+            api = ApiServer.start(vertx, ApiConfig.defaults(port), new Backends(core, marketData, userData,
+                    new StoredApiKeys(accounts), accounts, OperatorToken.createOrRead(dataDir)));
         } catch (RuntimeException e) {
             vertx.close();
             core.close();
+            db.close();
             throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -89,6 +107,11 @@ public final class BourseCli implements Callable<Integer> {
             api.close();
             vertx.close().toCompletionStage().toCompletableFuture().join();
             stop(core, summary);
+            try {
+                db.close();
+            } catch (IOException e) {
+                LOG.error("closing the database failed", e);
+            }
             stopped.countDown();
         }, "bourse-shutdown"));
 

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 /** The public endpoints (security type NONE): general information and market data, with Binance's weights. */
 public final class MarketRoutes {
     private static final long DAY = 86_400_000L;
+    private static final Buffer EMPTY_ARRAY = Buffer.buffer("[]");
     private static final Pattern WINDOW = Pattern.compile("^(\\d{1,2})([mhd])$");
 
     private final MarketData md;
@@ -64,7 +65,10 @@ public final class MarketRoutes {
                 Endpoint.get("/api/v3/ticker/tradingDay", MarketRoutes::perSymbolWeight, this::tradingDay),
                 Endpoint.get("/api/v3/ticker", MarketRoutes::perSymbolWeight, this::rollingTicker),
                 Endpoint.get("/api/v3/ticker/price", p -> SymbolParams.count(p) == 1 ? 2 : 4, this::price),
-                Endpoint.get("/api/v3/ticker/bookTicker", p -> SymbolParams.count(p) == 1 ? 2 : 4, this::bookTicker));
+                Endpoint.get("/api/v3/ticker/bookTicker", p -> SymbolParams.count(p) == 1 ? 2 : 4, this::bookTicker),
+                // No margin trading here; CCXT asks for the margin pairs whenever it holds a key
+                Endpoint.get("/sapi/v1/margin/allPairs", 1, r -> EMPTY_ARRAY),
+                Endpoint.get("/sapi/v1/margin/isolated/allPairs", 1, r -> EMPTY_ARRAY));
     }
 
     // ------------------------------------------------------------------ general

@@ -1,0 +1,78 @@
+package io.bourse.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Bourse's PostgreSQL: an embedded server whose data lives in the data directory (the default), or an external
+ * one by JDBC URL (production). Migrates the schema with Flyway on start.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Starts (or reuses) the embedded server with its files in {@code dataDir}, then migrates. */
+    public static Database embedded(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        long start = System.nanoTime();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .start();
+        LOG.info("store: embedded PostgreSQL on port {} ({} ms, data in {})", pg.getPort(),
+                (System.nanoTime() - start) / 1_000_000, dataDir);
+        return open(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
+    }
+
+    /** Connects to an external server, then migrates. */
+    public static Database external(String jdbcUrl, String user, String password) {
+        return open(null, jdbcUrl, user, password);
+    }
+
+    private static Database open(EmbeddedPostgres pg, String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("bourse-store");
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(pg, ds);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() throws IOException {
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
