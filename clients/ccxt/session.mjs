@@ -104,6 +104,10 @@ try {
         await Promise.race([tradesWatch, new Promise((r) => setTimeout(r, 300))]);
     }
     out.watchedTrades = heard === undefined ? 0 : heard.length;
+    step('pro.watchTicker');
+    out.watchedTickerLast = (await pro.watchTicker('BTC/USDT')).last;
+    step('pro.watchOHLCV');
+    out.watchedCandles = (await pro.watchOHLCV('BTC/USDT', '1m')).length;
     await pro.close();
     console.log(JSON.stringify(out));
 } catch (e) {

@@ -76,6 +76,8 @@ class CcxtSessionTest {
                 assertThat(out.getString("insufficient")).isEqualTo("InsufficientFunds");
                 assertThat(out.getLong("watchedBookNonce")).isPositive();
                 assertThat(out.getInt("watchedTrades")).isPositive();
+                assertThat(out.getDouble("watchedTickerLast")).isPositive();
+                assertThat(out.getInt("watchedCandles")).isPositive();
             } finally {
                 running.set(false);
                 maker.join();

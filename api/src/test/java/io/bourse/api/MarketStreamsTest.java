@@ -212,6 +212,34 @@ class MarketStreamsTest {
     }
 
     @Test
+    void klineAndTickerStreamsTickEverySecondOrTwo() throws Exception {
+        exchange.submit(PlaceOrder.limit(ETHBTC, 1, Side.SELL, units("0.07"), units("0.01"), TimeInForce.GTC));
+        exchange.submit(PlaceOrder.limit(ETHBTC, 2, Side.BUY, units("0.07"), units("0.01"), TimeInForce.IOC));
+        Client c = Client.open("/stream?streams=ethbtc@kline_1m/ethbtc@ticker/ethbtc@miniTicker/!miniTicker@arr"
+                + "/ethbtc@avgPrice/ethbtc@ticker_1h");
+        java.util.Map<String, JSONObject> seen = new java.util.HashMap<>();
+        java.util.Map<String, String> arrays = new java.util.HashMap<>();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while ((seen.size() < 5 || arrays.isEmpty()) && System.currentTimeMillis() < deadline) {
+            JSONObject frame = new JSONObject(c.next());
+            if (frame.get("data") instanceof JSONArray all) {
+                arrays.put(frame.getString("stream"), all.toString());
+            } else {
+                seen.put(frame.getString("stream"), frame.getJSONObject("data"));
+            }
+        }
+        assertThat(seen.get("ethbtc@kline_1m").getJSONObject("k").getString("i")).isEqualTo("1m");
+        assertThat(seen.get("ethbtc@kline_1m").getJSONObject("k").getString("c")).isEqualTo("0.07000000");
+        assertThat(seen.get("ethbtc@ticker").getString("e")).isEqualTo("24hrTicker");
+        assertThat(seen.get("ethbtc@ticker").getString("c")).isEqualTo("0.07000000");
+        assertThat(seen.get("ethbtc@miniTicker").getString("e")).isEqualTo("24hrMiniTicker");
+        assertThat(seen.get("ethbtc@avgPrice").getString("e")).isEqualTo("avgPrice");
+        assertThat(seen.get("ethbtc@ticker_1h").getString("e")).isEqualTo("1hTicker");
+        assertThat(new JSONArray(arrays.get("!miniTicker@arr")).length()).isEqualTo(2);
+        c.socket.abort();
+    }
+
+    @Test
     void combinedStreamsWrapTheirPayloads() throws Exception {
         Client c = Client.open("/stream?streams=ethbtc@aggTrade/ethbtc@depth5@100ms");
         JSONObject frame = new JSONObject(c.next());

@@ -216,6 +216,20 @@ public final class SymbolMarket {
         }
     }
 
+    /** The ticker of the window {@code [fromMs, closeMs]} (statistics as {@link #statsSince}). */
+    public Ticker ticker(long fromMs, long closeMs) {
+        KlineInterval unit = closeMs - fromMs <= 86_400_000L ? KlineInterval.M1 : KlineInterval.H1;
+        lock.lock();
+        try {
+            WindowStats stats = klines.get(unit).stats(unit.openTime(fromMs));
+            Trade last = trades.peekLast();
+            return new Ticker(fromMs, closeMs, stats, last == null ? stats.last() : last.price(),
+                    last == null ? 0 : last.qty(), depth.ticker());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private static <T> List<T> newest(ArrayDeque<T> ring, int limit) {
         List<T> out = new ArrayList<>(Math.min(limit, ring.size()));
         Iterator<T> it = ring.descendingIterator();

@@ -18,6 +18,7 @@ import io.bourse.marketdata.KlineInterval;
 import io.bourse.marketdata.Listing;
 import io.bourse.marketdata.MarketData;
 import io.bourse.marketdata.SymbolMarket;
+import io.bourse.marketdata.Ticker;
 import io.bourse.marketdata.Trade;
 import io.bourse.marketdata.WindowStats;
 import io.vertx.core.buffer.Buffer;
@@ -345,44 +346,42 @@ public final class MarketRoutes {
                            boolean full24h) {
         return objectOrArray(p, markets, (g, m) -> {
             Window win = window.apply(m);
-            ticker(g, m, win, m.statsSince(win.openTime, win.closeTime), mini, full24h);
+            ticker(g, m, m.ticker(win.openTime, win.closeTime), mini, full24h);
         });
     }
 
-    private void ticker(JsonGenerator g, SymbolMarket m, Window win, WindowStats s, boolean mini, boolean full24h)
+    private void ticker(JsonGenerator g, SymbolMarket m, Ticker t, boolean mini, boolean full24h)
             throws IOException {
         WireFormat w = wire(m);
-        List<Trade> lastTrade = m.recentTrades(1);
-        long last = lastTrade.isEmpty() ? s.last() : lastTrade.getFirst().price();
+        WindowStats s = t.stats();
         g.writeStartObject();
         g.writeStringField("symbol", m.spec().name());
         if (!mini) {
-            g.writeStringField("priceChange", w.price(last - s.open()));
-            g.writeStringField("priceChangePercent", WireFormat.percent(s.open(), last));
+            g.writeStringField("priceChange", w.price(t.lastPrice() - s.open()));
+            g.writeStringField("priceChangePercent", WireFormat.percent(s.open(), t.lastPrice()));
             g.writeStringField("weightedAvgPrice", w.averagePrice(s.quoteVolume(), s.volume()));
             if (full24h) {
                 g.writeStringField("prevClosePrice", w.price(s.prevClose()));
             }
         }
         if (full24h && !mini) {
-            BookTicker book = m.bookTicker();
-            g.writeStringField("lastPrice", w.price(last));
-            g.writeStringField("lastQty", w.qty(lastTrade.isEmpty() ? 0 : lastTrade.getFirst().qty()));
-            g.writeStringField("bidPrice", w.price(book.bidPrice()));
-            g.writeStringField("bidQty", w.qty(book.bidQty()));
-            g.writeStringField("askPrice", w.price(book.askPrice()));
-            g.writeStringField("askQty", w.qty(book.askQty()));
+            g.writeStringField("lastPrice", w.price(t.lastPrice()));
+            g.writeStringField("lastQty", w.qty(t.lastQty()));
+            g.writeStringField("bidPrice", w.price(t.book().bidPrice()));
+            g.writeStringField("bidQty", w.qty(t.book().bidQty()));
+            g.writeStringField("askPrice", w.price(t.book().askPrice()));
+            g.writeStringField("askQty", w.qty(t.book().askQty()));
         }
         g.writeStringField("openPrice", w.price(s.open()));
         g.writeStringField("highPrice", w.price(s.high()));
         g.writeStringField("lowPrice", w.price(s.low()));
         if (!full24h || mini) {
-            g.writeStringField("lastPrice", w.price(last));
+            g.writeStringField("lastPrice", w.price(t.lastPrice()));
         }
         g.writeStringField("volume", w.qty(s.volume()));
         g.writeStringField("quoteVolume", w.quote(s.quoteVolume()));
-        g.writeNumberField("openTime", win.openTime);
-        g.writeNumberField("closeTime", win.closeTime);
+        g.writeNumberField("openTime", t.openTime());
+        g.writeNumberField("closeTime", t.closeTime());
         g.writeNumberField("firstId", s.firstTradeId());
         g.writeNumberField("lastId", s.lastTradeId());
         g.writeNumberField("count", s.count());

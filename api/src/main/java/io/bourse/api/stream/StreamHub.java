@@ -7,6 +7,8 @@ import io.bourse.marketdata.BookTicker;
 import io.bourse.marketdata.DepthDiff;
 import io.bourse.marketdata.DepthSnapshot;
 import io.bourse.marketdata.DepthSpeed;
+import io.bourse.marketdata.Kline;
+import io.bourse.marketdata.KlineInterval;
 import io.bourse.marketdata.MarketData;
 import io.bourse.marketdata.MarketDataListener;
 import io.bourse.marketdata.SymbolMarket;
@@ -37,6 +39,8 @@ public final class StreamHub implements MarketDataListener {
     private final MarketData md;
     private final ConcurrentHashMap<String, Set<StreamConnection>> subscribers = new ConcurrentHashMap<>();
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Open time of the last kline sent per kline stream, to send a bucket's closing update once. */
+    private final ConcurrentHashMap<String, Long> klineOpenSent = new ConcurrentHashMap<>();
     private final long[] timers;
     private final Vertx vertx;
     private long ticks;
@@ -258,6 +262,79 @@ public final class StreamHub implements MarketDataListener {
                 depth(m, DepthSpeed.MS_1000, now);
             }
         }
+        if (ticks % 10 == 0) {
+            periodic(now, ticks % 20 == 0);
+        }
+    }
+
+    /** Every second: tickers, average prices, 1s klines; every other second the other klines. */
+    private void periodic(long now, boolean everyTwoSeconds) {
+        for (String stream : subscribers.keySet()) {
+            if (!wanted(stream)) {
+                continue;
+            }
+            StreamName s = StreamName.parse(stream).orElseThrow();
+            switch (s.kind()) {
+                case KLINE -> {
+                    if (s.interval() == KlineInterval.S1 || everyTwoSeconds) {
+                        kline(stream, s, now);
+                    }
+                }
+                case MINI_TICKER, TICKER, ROLLING_TICKER, AVG_PRICE -> withMarket(s, m -> publish(stream,
+                        symbolTicker(s, m, now)));
+                case ALL_MINI_TICKERS, ALL_TICKERS, ALL_ROLLING_TICKERS -> publish(stream, allTickers(s, now));
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void withMarket(StreamName s, java.util.function.Consumer<SymbolMarket> action) {
+        md.listing().symbol(s.symbol()).ifPresent(spec -> action.accept(md.market(spec.id())));
+    }
+
+    private String symbolTicker(StreamName s, SymbolMarket m, long now) {
+        WireFormat w = WireFormat.of(md.listing(), m.spec());
+        return switch (s.kind()) {
+            case MINI_TICKER -> PeriodicPayloads.ticker(m, w, "24hrMiniTicker", now, PeriodicPayloads.DAY);
+            case TICKER -> PeriodicPayloads.ticker(m, w, "24hrTicker", now, PeriodicPayloads.DAY);
+            case ROLLING_TICKER -> PeriodicPayloads.ticker(m, w, PeriodicPayloads.rollingEvent(s.window()), now,
+                    s.windowMs());
+            default -> PeriodicPayloads.avgPrice(m, w, now);
+        };
+    }
+
+    private String allTickers(StreamName s, long now) {
+        String event = switch (s.kind()) {
+            case ALL_MINI_TICKERS -> "24hrMiniTicker";
+            case ALL_TICKERS -> "24hrTicker";
+            default -> PeriodicPayloads.rollingEvent(s.window());
+        };
+        long window = s.kind() == StreamName.Kind.ALL_ROLLING_TICKERS ? s.windowMs() : PeriodicPayloads.DAY;
+        return JsonOut.string(g -> {
+            g.writeStartArray();
+            for (SymbolMarket m : md.markets()) {
+                PeriodicPayloads.ticker(g, m, WireFormat.of(md.listing(), m.spec()), event, now, window);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    /** The open bucket's kline; first, once, the final update of the bucket that just closed ({@code x: true}). */
+    private void kline(String stream, StreamName s, long now) {
+        withMarket(s, m -> {
+            WireFormat w = WireFormat.of(md.listing(), m.spec());
+            Kline current = m.currentKline(s.interval(), now);
+            if (current == null) {
+                return;
+            }
+            Long sent = klineOpenSent.put(stream, current.openTime());
+            if (sent != null && sent != current.openTime()) {
+                m.klines(s.interval(), sent, sent, 1, now).forEach(closed ->
+                        publish(stream, PeriodicPayloads.kline(m, w, s.interval(), closed, true, now)));
+            }
+            publish(stream, PeriodicPayloads.kline(m, w, s.interval(), current, false, now));
+        });
     }
 
     private void depth(SymbolMarket m, DepthSpeed speed, long now) {
