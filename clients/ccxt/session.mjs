@@ -108,6 +108,25 @@ try {
     out.watchedTickerLast = (await pro.watchTicker('BTC/USDT')).last;
     step('pro.watchOHLCV');
     out.watchedCandles = (await pro.watchOHLCV('BTC/USDT', '1m')).length;
+    step('pro.watchOrders');
+    const ordersWatch = pro.watchOrders('BTC/USDT');
+    const balanceWatch = pro.watchBalance();
+    let orders;
+    ordersWatch.then((o) => { orders = o; });
+    for (let i = 0; i < 20 && orders === undefined; i++) {
+        step('createOrder');
+        const o = await rest.createOrder('BTC/USDT', 'limit', 'buy', 0.001, 40000);
+        await Promise.race([ordersWatch, new Promise((r) => setTimeout(r, 300))]);
+        await rest.cancelOrder(o.id, 'BTC/USDT');
+    }
+    out.watchedOrders = orders === undefined ? 0 : orders.length;
+    out.watchedOrderStatus = orders === undefined ? null : orders[0].status;
+    step('pro.watchBalance');
+    out.watchedBalanceUSDT = (await balanceWatch).total['USDT'];
+    step('pro.createOrderWs');
+    const wsOrder = await pro.createOrderWs('BTC/USDT', 'limit', 'buy', 0.001, 40000);
+    out.wsOrderStatus = wsOrder.status;
+    await pro.cancelOrderWs(wsOrder.id, 'BTC/USDT');
     await pro.close();
     console.log(JSON.stringify(out));
 } catch (e) {

@@ -10,6 +10,10 @@ import io.bourse.api.http.WeightLimiter;
 import io.bourse.api.rest.MarketRoutes;
 import io.bourse.api.stream.StreamHub;
 import io.bourse.api.trade.TradeRoutes;
+import io.bourse.api.userstream.ListenKeys;
+import io.bourse.api.userstream.UserStreamRoutes;
+import io.bourse.api.userstream.UserStreams;
+import io.bourse.api.wsapi.WsApi;
 import io.bourse.api.operator.OperatorRoutes;
 import io.bourse.marketdata.MarketData;
 import io.vertx.core.Future;
@@ -52,8 +56,11 @@ public final class ApiServer implements AutoCloseable {
         WeightLimiter limiter = new WeightLimiter(config.weightPerMinute(), 3, config.banMs());
         MarketData marketData = b.marketData();
         List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter).endpoints());
-        endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), new Authenticator(b.keys()))
-                .endpoints());
+        Authenticator auth = new Authenticator(b.keys());
+        ListenKeys listenKeys = new ListenKeys();
+        UserStreams userStreams = new UserStreams(b.userData(), marketData);
+        endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), auth).endpoints());
+        endpoints.addAll(new UserStreamRoutes(auth, listenKeys).endpoints());
         if (b.accounts() != null) {
             endpoints.addAll(new OperatorRoutes(vertx, b.core(), marketData, b.accounts(), b.operatorToken())
                     .endpoints());
@@ -66,8 +73,15 @@ public final class ApiServer implements AutoCloseable {
         router.route().last().handler(ctx -> send(ctx.response(), 404,
                 JsonOut.error(-1000, "Unknown endpoint: " + ctx.request().method() + " " + ctx.request().path()),
                 -1));
-        StreamHub streams = new StreamHub(vertx, marketData);
-        HttpServer server = vertx.createHttpServer().requestHandler(router).webSocketHandler(streams::accept);
+        StreamHub streams = new StreamHub(vertx, marketData, listenKeys, userStreams);
+        WsApi wsApi = new WsApi(endpoints, limiter, auth, userStreams);
+        HttpServer server = vertx.createHttpServer().requestHandler(router).webSocketHandler(ws -> {
+            if (ws.path().equals("/ws-api/v3")) {
+                wsApi.accept(ws);
+            } else {
+                streams.accept(ws);
+            }
+        });
         server.listen(config.port(), config.host()).toCompletionStage().toCompletableFuture().join();
         LOG.info("api: listening on http://{}:{}", config.host(), server.actualPort());
         return new ApiServer(server, streams);

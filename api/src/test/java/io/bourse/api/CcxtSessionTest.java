@@ -78,6 +78,10 @@ class CcxtSessionTest {
                 assertThat(out.getInt("watchedTrades")).isPositive();
                 assertThat(out.getDouble("watchedTickerLast")).isPositive();
                 assertThat(out.getInt("watchedCandles")).isPositive();
+                assertThat(out.getInt("watchedOrders")).isPositive();
+                assertThat(out.getString("watchedOrderStatus")).isIn("open", "canceled");
+                assertThat(out.getDouble("watchedBalanceUSDT")).isPositive();
+                assertThat(out.getString("wsOrderStatus")).isEqualTo("open");
             } finally {
                 running.set(false);
                 maker.join();

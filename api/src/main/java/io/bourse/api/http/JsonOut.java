@@ -37,6 +37,14 @@ public final class JsonOut {
         return write(writer).toString();
     }
 
+    /** A request id echoed back: a JSON number, string or null as it came. */
+    public static String id(Object id) {
+        if (id == null) {
+            return "null";
+        }
+        return id instanceof Number ? id.toString() : string(g -> g.writeString(id.toString()));
+    }
+
     public static Buffer error(int code, String message) {
         return write(g -> {
             g.writeStartObject();

@@ -32,6 +32,14 @@ public final class Params {
         return new Params(values, rawQuery == null ? "" : rawQuery, rawBody == null ? "" : rawBody);
     }
 
+    /**
+     * Parameters that arrived already decoded (a WebSocket API request); {@code rawQuery} is the text a signature
+     * covers, as the caller laid it out.
+     */
+    public static Params ofDecoded(Map<String, String> values, String rawQuery) {
+        return new Params(Map.copyOf(values), rawQuery, "");
+    }
+
     private static void putAll(Map<String, String> into, String encoded) {
         if (encoded == null || encoded.isEmpty()) {
             return;

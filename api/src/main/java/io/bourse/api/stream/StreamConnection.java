@@ -1,5 +1,7 @@
 package io.bourse.api.stream;
 
+import io.bourse.api.userstream.UserSink;
+import io.bourse.api.userstream.UserStreams;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.util.Set;
@@ -18,6 +20,34 @@ final class StreamConnection {
     StreamConnection(ServerWebSocket socket, boolean combined) {
         this.socket = socket;
         this.combined = combined;
+    }
+
+    private volatile String listenKey;
+    private volatile long listenUser;
+    private volatile UserSink sink;
+
+    /** Starts sending the user's events (as stream {@code key}) on this connection. */
+    void listenTo(String key, long userId, UserStreams streams) {
+        stopListening(streams);
+        UserSink s = event -> send(key, event);
+        this.listenKey = key;
+        this.listenUser = userId;
+        this.sink = s;
+        streams.attach(userId, s);
+    }
+
+    void stopListening(UserStreams streams) {
+        UserSink s = sink;
+        if (s != null) {
+            streams.detach(listenUser, s);
+            sink = null;
+            listenKey = null;
+        }
+    }
+
+    /** The listen key this connection follows, or null. */
+    String listenKey() {
+        return listenKey;
     }
 
     /** Sends one event of {@code stream}, wrapped if this connection is combined. */

@@ -2,6 +2,8 @@ package io.bourse.api.stream;
 
 import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.WireFormat;
+import io.bourse.api.userstream.ListenKeys;
+import io.bourse.api.userstream.UserStreams;
 import io.bourse.marketdata.AggTrade;
 import io.bourse.marketdata.BookTicker;
 import io.bourse.marketdata.DepthDiff;
@@ -45,9 +47,14 @@ public final class StreamHub implements MarketDataListener {
     private final Vertx vertx;
     private long ticks;
 
-    public StreamHub(Vertx vertx, MarketData md) {
+    private final ListenKeys listenKeys;
+    private final UserStreams userStreams;
+
+    public StreamHub(Vertx vertx, MarketData md, ListenKeys listenKeys, UserStreams userStreams) {
         this.vertx = vertx;
         this.md = md;
+        this.listenKeys = listenKeys;
+        this.userStreams = userStreams;
         md.addListener(this);
         this.timers = new long[]{vertx.setPeriodic(100, id -> tick()), vertx.setPeriodic(PING_EVERY_MS, id -> ping())};
     }
@@ -80,6 +87,9 @@ public final class StreamHub implements MarketDataListener {
         for (String name : initial) {
             if (StreamName.parse(name).isPresent()) {
                 subscribe(c, name);
+            } else {
+                listenKeys.user(name, System.currentTimeMillis()).ifPresent(user -> c.listenTo(name, user,
+                        userStreams));
             }
         }
         ws.textMessageHandler(text -> control(c, text));
@@ -87,6 +97,7 @@ public final class StreamHub implements MarketDataListener {
         ws.closeHandler(v -> {
             connections.remove(c);
             c.subscriptions.forEach(name -> unsubscribe(c, name));
+            c.stopListening(userStreams);
         });
     }
 
@@ -165,17 +176,13 @@ public final class StreamHub implements MarketDataListener {
         }
     }
 
-    private static String idJson(Object id) {
-        return id == null ? "null" : id instanceof Number ? id.toString() : "\"" + id + "\"";
-    }
-
     private static String result(Object id, String result) {
-        return "{\"result\":" + result + ",\"id\":" + idJson(id) + "}";
+        return "{\"result\":" + result + ",\"id\":" + JsonOut.id(id) + "}";
     }
 
     private static String error(Object id, int code, String message) {
         return "{\"error\":" + new JsonObject().put("code", code).put("msg", message).encode() + ",\"id\":"
-                + idJson(id) + "}";
+                + JsonOut.id(id) + "}";
     }
 
     // ------------------------------------------------------------------ publishing
@@ -264,6 +271,18 @@ public final class StreamHub implements MarketDataListener {
         }
         if (ticks % 10 == 0) {
             periodic(now, ticks % 20 == 0);
+            expireListenKeys(now);
+        }
+    }
+
+    /** A connection whose listen key expired hears {@code listenKeyExpired}, then nothing more of that user. */
+    private void expireListenKeys(long now) {
+        for (StreamConnection c : connections) {
+            String key = c.listenKey();
+            if (key != null && listenKeys.user(key, now).isEmpty()) {
+                c.send(key, "{\"e\":\"listenKeyExpired\",\"E\":" + now + ",\"listenKey\":\"" + key + "\"}");
+                c.stopListening(userStreams);
+            }
         }
     }
 

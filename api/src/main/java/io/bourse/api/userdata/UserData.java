@@ -22,6 +22,21 @@ public final class UserData implements EventConsumer {
     private final ConcurrentHashMap<Integer, long[]> feeTiers = new ConcurrentHashMap<>();
     private volatile List<SymbolSpec> symbols = List.of();
     private volatile long lastSequence;
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Hears every command's events after they were applied here, on the user-data thread. */
+    public interface Listener {
+        void onEvents(long timestampMs, List<EngineEvent> events);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Symbols as this reader knows them (listing order = engine id). */
+    public List<SymbolSpec> symbols() {
+        return symbols;
+    }
 
     @Override
     public String name() {
@@ -68,7 +83,11 @@ public final class UserData implements EventConsumer {
     @Override
     public void onCommand(long sequence, long timestampMs, Command command, EncodedEvents events) {
         if (events.count() > 0) {
-            apply(events.decode(), timestampMs);
+            List<EngineEvent> decoded = events.decode();
+            apply(decoded, timestampMs);
+            for (Listener l : listeners) {
+                l.onEvents(timestampMs, decoded);
+            }
         }
         lastSequence = sequence;
     }

@@ -1,0 +1,220 @@
+package io.bourse.api;
+
+import com.binance.connector.client.exceptions.BinanceClientException;
+import com.binance.connector.client.impl.SpotClientImpl;
+import com.binance.connector.client.impl.WebSocketStreamClientImpl;
+import io.bourse.api.auth.ApiKey;
+import io.bourse.api.auth.Permission;
+import io.bourse.api.auth.Signatures;
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** User data over the legacy listenKey stream (Binance's connector) and over the WebSocket API. */
+class UserDataStreamsTest {
+    private static final String SECRET = "stream-secret";
+    @TempDir
+    static Path dir;
+    static LiveExchange exchange;
+    static String key;
+    static SpotClientImpl client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        exchange = new LiveExchange(dir);
+        exchange.fund(1, LiveExchange.USDT, "100000");
+        key = "stream" + "0".repeat(58);
+        exchange.keys.put(ApiKey.hmac(key, 1, Set.of(Permission.READ, Permission.TRADE),
+                SECRET.getBytes(StandardCharsets.US_ASCII)));
+        client = new SpotClientImpl(key, SECRET, exchange.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        exchange.close();
+    }
+
+    private static LinkedHashMap<String, Object> params(Object... kv) {
+        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.put((String) kv[i], kv[i + 1]);
+        }
+        return p;
+    }
+
+    private static JSONObject next(BlockingQueue<JSONObject> q, String type) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            JSONObject e = q.poll(100, TimeUnit.MILLISECONDS);
+            if (e != null && e.optString("e").equals(type)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + type + " within 10 s");
+    }
+
+    @Test
+    void listenKeyStreamCarriesOrderAndBalanceEvents() throws Exception {
+        String listenKey = new JSONObject(client.createUserData().createListenKey()).getString("listenKey");
+        assertThat(new JSONObject(client.createUserData().createListenKey()).getString("listenKey"))
+                .as("asking again returns the same key").isEqualTo(listenKey);
+        assertThat(client.createUserData().extendListenKey(params("listenKey", listenKey))).isEqualTo("{}");
+        assertThatThrownBy(() -> client.createUserData().extendListenKey(params("listenKey", "nope")))
+                .isInstanceOfSatisfying(BinanceClientException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(-1125);
+                    assertThat(e.getErrMsg()).isEqualTo("This listenKey does not exist.");
+                });
+
+        BlockingQueue<JSONObject> events = new LinkedBlockingQueue<>();
+        WebSocketStreamClientImpl ws = new WebSocketStreamClientImpl(exchange.baseUrl().replace("http", "ws"));
+        int connection = ws.listenUserStream(listenKey, msg -> events.add(new JSONObject(msg)));
+        try {
+            Thread.sleep(300);
+            JSONObject placed = new JSONObject(client.createTrade().newOrder(params("symbol", "BTCUSDT",
+                    "side", "BUY", "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.1", "price", "50000",
+                    "newClientOrderId", "streamed-1")));
+            JSONObject report = next(events, "executionReport");
+            assertThat(report.getString("x")).isEqualTo("NEW");
+            assertThat(report.getString("X")).isEqualTo("NEW");
+            assertThat(report.getString("c")).isEqualTo("streamed-1");
+            assertThat(report.getLong("i")).isEqualTo(placed.getLong("orderId"));
+            assertThat(report.getString("p")).isEqualTo("50000.00000000");
+            JSONObject position = next(events, "outboundAccountPosition");
+            assertThat(position.getJSONArray("B").getJSONObject(0).getString("a")).isEqualTo("USDT");
+            assertThat(position.getJSONArray("B").getJSONObject(0).getString("l")).isEqualTo("5000.00000000");
+
+            client.createTrade().cancelOrder(params("symbol", "BTCUSDT", "orderId", placed.getLong("orderId")));
+            JSONObject cancelled = next(events, "executionReport");
+            assertThat(cancelled.getString("x")).isEqualTo("CANCELED");
+            assertThat(cancelled.getString("C")).isEqualTo("streamed-1");
+
+            exchange.fund(1, LiveExchange.BTC, "1");
+            JSONObject deposit = next(events, "balanceUpdate");
+            assertThat(deposit.getString("a")).isEqualTo("BTC");
+            assertThat(deposit.getString("d")).isEqualTo("1.00000000");
+        } finally {
+            ws.closeConnection(connection);
+            client.createUserData().closeListenKey(params("listenKey", listenKey));
+        }
+    }
+
+    /** A plain WebSocket client on the WebSocket API. */
+    private static final class WsApiClient implements WebSocket.Listener {
+        final BlockingQueue<JSONObject> frames = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(new JSONObject(partial.toString()));
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        JSONObject call(String method, Map<String, Object> params, Object id) throws InterruptedException {
+            JSONObject request = new JSONObject().put("id", id).put("method", method).put("params", params);
+            socket.sendText(request.toString(), true).join();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                JSONObject f = frames.poll(100, TimeUnit.MILLISECONDS);
+                if (f != null && f.has("id") && String.valueOf(f.get("id")).equals(String.valueOf(id))) {
+                    return f;
+                }
+                if (f != null) {
+                    frames.add(f);
+                    Thread.sleep(5);
+                }
+            }
+            throw new AssertionError("no answer to " + method);
+        }
+    }
+
+    /** Params signed as the WebSocket API wants: every parameter but the signature, sorted, joined k=v&…. */
+    private static Map<String, Object> signed(Map<String, Object> params, String secret) {
+        TreeMap<String, Object> sorted = new TreeMap<>(params);
+        sorted.put("apiKey", key);
+        sorted.put("timestamp", System.currentTimeMillis());
+        String payload = sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
+        sorted.put("signature", Signatures.hmacHex(secret.getBytes(StandardCharsets.US_ASCII), payload));
+        return sorted;
+    }
+
+    @Test
+    void webSocketApiPlacesOrdersAndSubscribesToUserData() throws Exception {
+        WsApiClient c = new WsApiClient();
+        c.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(exchange.baseUrl().replace("http", "ws") + "/ws-api/v3"), c).join();
+        try {
+            JSONObject time = c.call("time", Map.of(), 1);
+            assertThat(time.getInt("status")).isEqualTo(200);
+            assertThat(time.getJSONObject("result").getLong("serverTime")).isPositive();
+            assertThat(time.getJSONArray("rateLimits").getJSONObject(0).getString("rateLimitType"))
+                    .isEqualTo("REQUEST_WEIGHT");
+
+            JSONObject sub = c.call("userDataStream.subscribe.signature", signed(Map.of(), SECRET), "sub");
+            assertThat(sub.getInt("status")).isEqualTo(200);
+            int subscriptionId = sub.getJSONObject("result").getInt("subscriptionId");
+            JSONObject again = c.call("userDataStream.subscribe.signature", signed(Map.of(), SECRET), "again");
+            assertThat(again.getJSONObject("error").getInt("code")).isEqualTo(-2035);
+
+            JSONObject placed = c.call("order.place", signed(Map.of("symbol", "BTCUSDT", "side", "BUY",
+                    "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.01", "price", "45000"), SECRET), 7);
+            assertThat(placed.getInt("status")).isEqualTo(200);
+            assertThat(placed.getJSONObject("result").getString("status")).isEqualTo("NEW");
+            long orderId = placed.getJSONObject("result").getLong("orderId");
+
+            JSONObject event = null;
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (event == null && System.currentTimeMillis() < deadline) {
+                JSONObject f = c.frames.poll(100, TimeUnit.MILLISECONDS);
+                if (f != null && f.has("event") && f.getJSONObject("event").getString("e").equals("executionReport")) {
+                    event = f;
+                }
+            }
+            assertThat(event).isNotNull();
+            assertThat(event.getInt("subscriptionId")).isEqualTo(subscriptionId);
+            assertThat(event.getJSONObject("event").getLong("i")).isEqualTo(orderId);
+
+            JSONObject status = c.call("order.status", signed(Map.of("symbol", "BTCUSDT", "orderId", orderId),
+                    SECRET), 8);
+            assertThat(status.getJSONObject("result").getString("status")).isEqualTo("NEW");
+            JSONObject forged = c.call("order.cancel", signed(Map.of("symbol", "BTCUSDT", "orderId", orderId),
+                    "wrong"), 9);
+            assertThat(forged.getInt("status")).isEqualTo(400);
+            assertThat(forged.getJSONObject("error").getInt("code")).isEqualTo(-1022);
+            JSONObject cancelled = c.call("order.cancel", signed(Map.of("symbol", "BTCUSDT", "orderId", orderId),
+                    SECRET), 10);
+            assertThat(cancelled.getJSONObject("result").getString("status")).isEqualTo("CANCELED");
+            assertThat(c.call("no.such.method", Map.of(), 11).getJSONObject("error").getInt("code"))
+                    .isEqualTo(-1020);
+            assertThat(c.call("userDataStream.unsubscribe", Map.of(), 12).getInt("status")).isEqualTo(200);
+        } finally {
+            c.socket.abort();
+        }
+    }
+}
