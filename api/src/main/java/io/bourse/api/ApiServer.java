@@ -55,11 +55,11 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(Vertx vertx, ApiConfig config, Backends b) {
         WeightLimiter limiter = new WeightLimiter(config.weightPerMinute(), 3, config.banMs());
         MarketData marketData = b.marketData();
-        List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter).endpoints());
+        List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter, vertx, b.history()).endpoints());
         Authenticator auth = new Authenticator(b.keys());
         ListenKeys listenKeys = new ListenKeys();
         UserStreams userStreams = new UserStreams(b.userData(), marketData);
-        endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), auth).endpoints());
+        endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), auth, b.history()).endpoints());
         endpoints.addAll(new UserStreamRoutes(auth, listenKeys).endpoints());
         if (b.accounts() != null) {
             endpoints.addAll(new OperatorRoutes(vertx, b.core(), marketData, b.accounts(), b.operatorToken())

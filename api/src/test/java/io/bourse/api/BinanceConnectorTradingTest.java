@@ -44,7 +44,7 @@ class BinanceConnectorTradingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        exchange = new LiveExchange(dir);
+        exchange = new LiveExchange(dir, ApiConfig.defaults(0), true);
         exchange.fund(1, LiveExchange.USDT, "100000");
         exchange.fund(2, LiveExchange.BTC, "2");
         alice = new SpotClientImpl(hmacKey(1, Set.of(Permission.READ, Permission.TRADE), "alice-secret"),

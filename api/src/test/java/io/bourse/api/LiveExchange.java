@@ -2,6 +2,10 @@ package io.bourse.api;
 
 import io.bourse.api.auth.InMemoryApiKeys;
 import io.bourse.api.userdata.UserData;
+import io.bourse.history.History;
+import io.bourse.history.HistoryTrades;
+import io.bourse.history.HistoryWriter;
+import io.bourse.store.Database;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.SymbolStatus;
 import io.bourse.engine.command.AddAsset;
@@ -36,20 +40,38 @@ final class LiveExchange implements AutoCloseable {
     static final int ETHBTC = 1;
 
     final ExchangeCore core;
-    final MarketData marketData = new MarketData();
+    final MarketData marketData;
     final UserData userData = new UserData();
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final Vertx vertx = Vertx.vertx();
     final ApiServer api;
+    /** The history store, when started with one (embedded PostgreSQL in {@code dir/postgres}); else null. */
+    final Database db;
+
+    /**
+     * Starts on {@code dir} (reopening what a previous instance left there); with {@code withHistory}, also the
+     * history store and its consumer, as the real server runs.
+     */
+    LiveExchange(Path dir, ApiConfig config, boolean withHistory) throws IOException {
+        CoreConfig core = CoreConfig.defaults(dir.resolve("core"))
+                .withJournal(JournalConfig.defaults(FsyncPolicy.NONE)).withRingSize(1024);
+        this.db = withHistory ? Database.embedded(dir.resolve("postgres")) : null;
+        History history = db == null ? null : new History(db);
+        this.marketData = history == null ? new MarketData() : new MarketData(HistoryTrades.of(history));
+        List<io.bourse.runtime.pipeline.EventConsumer> consumers = db == null ? List.of(marketData, userData)
+                : List.of(marketData, userData, new HistoryWriter(db));
+        this.core = ExchangeCore.start(core, consumers);
+        if (this.core.recovery().lastSequence() == 0) {
+            for (Command c : listing()) {
+                submit(c);
+            }
+        }
+        this.api = ApiServer.start(vertx, config, new Backends(this.core, marketData, userData, keys, history, null,
+                null));
+    }
 
     LiveExchange(Path dir, ApiConfig config) throws IOException {
-        CoreConfig core = CoreConfig.defaults(dir).withJournal(JournalConfig.defaults(FsyncPolicy.NONE))
-                .withRingSize(1024);
-        this.core = ExchangeCore.start(core, List.of(marketData, userData));
-        for (Command c : listing()) {
-            submit(c);
-        }
-        this.api = ApiServer.start(vertx, config, new Backends(this.core, marketData, userData, keys, null, null));
+        this(dir, config, false);
     }
 
     LiveExchange(Path dir) throws IOException {
@@ -105,5 +127,8 @@ final class LiveExchange implements AutoCloseable {
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         core.close();
+        if (db != null) {
+            db.close();
+        }
     }
 }

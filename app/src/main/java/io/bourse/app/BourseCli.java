@@ -11,6 +11,9 @@ import io.bourse.app.demo.MarketSummary;
 import io.bourse.engine.Engine;
 import io.bourse.engine.Invariants;
 import io.bourse.engine.command.Command;
+import io.bourse.history.History;
+import io.bourse.history.HistoryTrades;
+import io.bourse.history.HistoryWriter;
 import io.bourse.journal.FsyncPolicy;
 import io.bourse.marketdata.MarketData;
 import io.bourse.runtime.CoreConfig;
@@ -86,16 +89,17 @@ public final class BourseCli implements Callable<Integer> {
                 : Database.external(dbUrl, null, null);
         Accounts accounts = new Accounts(db, MasterKey.load(System.getenv("BOURSE_MASTER_KEY"),
                 dataDir.resolve("master.key")));
+        History history = new History(db);
         MarketSummary summary = new MarketSummary();
-        MarketData marketData = new MarketData();
+        MarketData marketData = new MarketData(HistoryTrades.of(history));
         UserData userData = new UserData();
         CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
-        ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData));
+        ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData, new HistoryWriter(db)));
         Vertx vertx = Vertx.vertx();
         ApiServer api;
         try {
             api = ApiServer.start(vertx, ApiConfig.defaults(port), new Backends(core, marketData, userData,
-                    new StoredApiKeys(accounts), accounts, OperatorToken.createOrRead(dataDir)));
+                    new StoredApiKeys(accounts), history, accounts, OperatorToken.createOrRead(dataDir)));
         } catch (RuntimeException e) {
             vertx.close();
             core.close();

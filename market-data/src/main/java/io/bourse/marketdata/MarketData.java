@@ -18,6 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * nothing across restarts itself; trade history that must survive restarts lives in the history store.
  */
 public final class MarketData implements EventConsumer {
+    /** How far back start-up reloads trades: a rolling day of tickers and minute klines, with room. */
+    private static final long RELOAD_MS = 25 * 3_600_000L;
+    private static final int RELOAD_MAX_TRADES = 200_000;
+
+    private final TradeHistory history;
     private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Listing listing = Listing.EMPTY;
     private volatile List<SymbolMarket> markets = List.of();
@@ -26,6 +31,15 @@ public final class MarketData implements EventConsumer {
     // per-command scratch (consumer thread only)
     private final List<Trade> commandTrades = new ArrayList<>();
     private final List<AggTrade> commandAggTrades = new ArrayList<>();
+
+    public MarketData() {
+        this(TradeHistory.NONE);
+    }
+
+    /** Market data that reloads the last day of trades from {@code history} at start-up. */
+    public MarketData(TradeHistory history) {
+        this.history = history;
+    }
 
     @Override
     public String name() {
@@ -71,6 +85,13 @@ public final class MarketData implements EventConsumer {
                 list.get(o.symbolId()).follow(o.orderId(), o.side(), o.price(), o.visibleQty());
             }
         });
+        for (SymbolMarket m : list) {
+            for (TradeHistory.PastTrade t : history.since(m.spec().id(), engine.lastTimestampMs() - RELOAD_MS,
+                    RELOAD_MAX_TRADES)) {
+                m.trade(t.id(), t.price(), t.qty(), t.quoteQty(), t.timeMs(), t.buyerIsMaker(), t.takerOrderId());
+            }
+            m.endAggregate();
+        }
         this.listing = l;
         this.markets = List.copyOf(list);
         this.lastEventTimeMs = engine.lastTimestampMs();

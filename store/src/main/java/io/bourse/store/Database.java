@@ -33,10 +33,18 @@ public final class Database implements AutoCloseable {
     public static Database embedded(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         long start = System.nanoTime();
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .start();
+        EmbeddedPostgres pg;
+        try {
+            pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .start();
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new IOException("the database in " + dataDir + " is in use by another running Bourse", e);
+            }
+            throw e;
+        }
         LOG.info("store: embedded PostgreSQL on port {} ({} ms, data in {})", pg.getPort(),
                 (System.nanoTime() - start) / 1_000_000, dataDir);
         return open(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null);

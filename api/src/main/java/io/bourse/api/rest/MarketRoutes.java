@@ -10,6 +10,7 @@ import io.bourse.api.http.WeightLimiter;
 import io.bourse.api.http.WireFormat;
 import io.bourse.engine.SymbolStatus;
 import io.bourse.engine.market.SymbolSpec;
+import io.bourse.history.History;
 import io.bourse.marketdata.AggTrade;
 import io.bourse.marketdata.BookTicker;
 import io.bourse.marketdata.DepthSnapshot;
@@ -21,7 +22,10 @@ import io.bourse.marketdata.SymbolMarket;
 import io.bourse.marketdata.Ticker;
 import io.bourse.marketdata.Trade;
 import io.bourse.marketdata.WindowStats;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 
 import java.io.IOException;
 import java.util.List;
@@ -37,10 +41,15 @@ public final class MarketRoutes {
 
     private final MarketData md;
     private final WeightLimiter limiter;
+    private final Vertx vertx;
+    private final History history;
 
-    public MarketRoutes(MarketData md, WeightLimiter limiter) {
+    /** {@code history} may be null: then trades older than those in memory are not served. */
+    public MarketRoutes(MarketData md, WeightLimiter limiter, Vertx vertx, History history) {
         this.md = md;
         this.limiter = limiter;
+        this.vertx = vertx;
+        this.history = history;
     }
 
     public List<Endpoint> endpoints() {
@@ -57,7 +66,7 @@ public final class MarketRoutes {
                 Endpoint.get("/api/v3/exchangeInfo", 20, this::exchangeInfo),
                 Endpoint.get("/api/v3/depth", MarketRoutes::depthWeight, this::depth),
                 Endpoint.get("/api/v3/trades", 25, this::trades),
-                Endpoint.get("/api/v3/historicalTrades", 25, this::historicalTrades),
+                Endpoint.of(HttpMethod.GET, "/api/v3/historicalTrades", 25, this::historicalTrades),
                 Endpoint.get("/api/v3/aggTrades", 4, this::aggTrades),
                 Endpoint.get("/api/v3/klines", 2, this::klines),
                 Endpoint.get("/api/v3/uiKlines", 2, this::klines),
@@ -141,11 +150,22 @@ public final class MarketRoutes {
         return tradeList(m, m.recentTrades(limit));
     }
 
-    private Buffer historicalTrades(Request r) {
+    /** From memory, or from the history store for trades older than those in memory. */
+    private Future<Buffer> historicalTrades(Request r) {
         SymbolMarket m = SymbolParams.require(md, r.params());
         int limit = r.params().limit("limit", 500, 1, 1000);
         long fromId = r.params().optLong("fromId").orElse(-1);
-        return tradeList(m, fromId < 0 ? m.recentTrades(limit) : m.tradesFrom(fromId, limit));
+        if (fromId < 0) {
+            return Future.succeededFuture(tradeList(m, m.recentTrades(limit)));
+        }
+        List<Trade> oldest = m.recentTrades(SymbolMarket.RECENT);
+        if (history == null || (!oldest.isEmpty() && oldest.getFirst().id() <= fromId)) {
+            return Future.succeededFuture(tradeList(m, m.tradesFrom(fromId, limit)));
+        }
+        int symbolId = m.spec().id();
+        return vertx.executeBlocking(() -> tradeList(m, history.trades(symbolId, fromId, limit).stream()
+                .map(t -> new Trade(t.tradeId(), t.price(), t.qty(), t.quoteQty(), t.timeMs(), t.buyerIsMaker()))
+                .toList()));
     }
 
     private Buffer tradeList(SymbolMarket m, List<Trade> trades) {

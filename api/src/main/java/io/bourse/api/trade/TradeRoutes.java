@@ -21,6 +21,7 @@ import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
 import io.bourse.engine.market.Rates;
 import io.bourse.engine.market.SymbolSpec;
+import io.bourse.history.History;
 import io.bourse.marketdata.Listing;
 import io.bourse.marketdata.MarketData;
 import io.bourse.runtime.ExchangeCore;
@@ -50,15 +51,19 @@ public final class TradeRoutes {
     private final MarketData md;
     private final UserData users;
     private final Authenticator auth;
+    private final History history;
     private final OrderLimiter orders = new OrderLimiter();
     private final ConcurrentHashMap<Long, Long> lastAcknowledged = new ConcurrentHashMap<>();
 
-    public TradeRoutes(Vertx vertx, ExchangeCore core, MarketData md, UserData users, Authenticator auth) {
+    /** {@code history} may be null: then queries answer from the user-data reader's memory only. */
+    public TradeRoutes(Vertx vertx, ExchangeCore core, MarketData md, UserData users, Authenticator auth,
+                       History history) {
         this.vertx = vertx;
         this.core = core;
         this.md = md;
         this.users = users;
         this.auth = auth;
+        this.history = history;
     }
 
     public List<Endpoint> endpoints() {
@@ -112,25 +117,26 @@ public final class TradeRoutes {
         };
     }
 
-    /** Runs {@code query} once the user-data reader has applied this user's last acknowledged command. */
+    /**
+     * Runs {@code query} once the user-data reader has applied this user's last acknowledged command; on a worker
+     * thread when a history store is there (the query may read SQL).
+     */
     private Future<Buffer> afterOwnWrites(long userId, java.util.function.Supplier<Buffer> query) {
         long wanted = lastAcknowledged.getOrDefault(userId, 0L);
+        Promise<Void> caughtUp = Promise.promise();
         if (users.lastSequence() >= wanted) {
-            return Future.succeededFuture(query.get());
-        }
-        Promise<Buffer> promise = Promise.promise();
-        long deadline = System.currentTimeMillis() + READ_YOUR_WRITES_TIMEOUT_MS;
-        vertx.setPeriodic(1, id -> {
-            if (users.lastSequence() >= wanted || System.currentTimeMillis() > deadline) {
-                vertx.cancelTimer(id);
-                try {
-                    promise.complete(query.get());
-                } catch (RuntimeException e) {
-                    promise.fail(e);
+            caughtUp.complete();
+        } else {
+            long deadline = System.currentTimeMillis() + READ_YOUR_WRITES_TIMEOUT_MS;
+            vertx.setPeriodic(1, id -> {
+                if (users.lastSequence() >= wanted || System.currentTimeMillis() > deadline) {
+                    vertx.cancelTimer(id);
+                    caughtUp.complete();
                 }
-            }
-        });
-        return promise.future();
+            });
+        }
+        return caughtUp.future().compose(v -> history == null ? Future.succeededFuture(query.get())
+                : vertx.executeBlocking(query::get));
     }
 
     // ------------------------------------------------------------------ orders
@@ -272,11 +278,16 @@ public final class TradeRoutes {
         return afterOwnWrites(key.userId(), () -> {
             UserState u = users.user(key.userId());
             OrderState o = orderId != 0 ? u.order(orderId) : u.orderByClientId(m.spec.id(), origClientId);
+            if (o == null && history != null) {
+                o = (orderId != 0 ? history.order(key.userId(), orderId)
+                        : history.orderByClientId(key.userId(), m.spec.id(), origClientId)).orElse(null);
+            }
             if (o == null || o.symbolId() != m.spec.id()
                     || (origClientId != null && !origClientId.equals(o.clientOrderId()))) {
                 throw ApiException.badRequest(-2013, "Order does not exist.");
             }
-            return JsonOut.write(g -> OrderJson.query(g, m.wire, o));
+            OrderState found = o;
+            return JsonOut.write(g -> OrderJson.query(g, m.wire, found));
         });
     }
 
@@ -296,9 +307,21 @@ public final class TradeRoutes {
         long end = p.optLong("endTime").orElse(Long.MAX_VALUE);
         checkRange(start, end);
         int limit = p.limit("limit", 500, 1, 1000);
-        return afterOwnWrites(key.userId(), () -> orderList(users.user(key.userId()).allOrders(m.spec.id()).stream()
-                .filter(o -> o.orderId() >= fromId && o.createdTimeMs() >= start && o.createdTimeMs() <= end)
-                .limit(limit).toList()));
+        boolean newest = fromId == 0 && start < 0;
+        return afterOwnWrites(key.userId(), () -> {
+            java.util.TreeMap<Long, OrderState> merged = new java.util.TreeMap<>();
+            if (history != null) {
+                (newest ? history.newestOrders(key.userId(), m.spec.id(), limit)
+                        : history.orders(key.userId(), m.spec.id(), fromId, Math.max(0, start), end, limit))
+                        .forEach(o -> merged.put(o.orderId(), o));
+            }
+            users.user(key.userId()).allOrders(m.spec.id()).forEach(o -> merged.put(o.orderId(), o));
+            List<OrderState> matching = merged.values().stream()
+                    .filter(o -> o.orderId() >= fromId && o.createdTimeMs() >= start && o.createdTimeMs() <= end)
+                    .toList();
+            return orderList(newest ? matching.subList(Math.max(0, matching.size() - limit), matching.size())
+                    : matching.stream().limit(limit).toList());
+        });
     }
 
     private static void checkRange(long start, long end) {
@@ -333,7 +356,21 @@ public final class TradeRoutes {
         int limit = p.limit("limit", 500, 1, 1000);
         Listing listing = md.listing();
         return afterOwnWrites(key.userId(), () -> {
-            List<UserTrade> trades = users.user(key.userId()).trades(m.spec.id()).stream()
+            boolean newest = fromId < 0 && start < 0;
+            java.util.TreeMap<Long, UserTrade> merged = new java.util.TreeMap<>();
+            if (history != null) {
+                for (TradeState t : history.userTrades(key.userId(), m.spec.id(), orderId, fromId,
+                        Math.max(0, start), end, limit, newest)) {
+                    if (t.buyerUserId() == key.userId()) {
+                        put(merged, userTrade(m.spec, t, true));
+                    }
+                    if (t.sellerUserId() == key.userId()) {
+                        put(merged, userTrade(m.spec, t, false));
+                    }
+                }
+            }
+            users.user(key.userId()).trades(m.spec.id()).forEach(t -> put(merged, t));
+            List<UserTrade> trades = merged.values().stream()
                     .filter(t -> (orderId < 0 || t.orderId() == orderId) && t.tradeId() >= fromId
                             && t.timeMs() >= start && t.timeMs() <= end)
                     .toList();
@@ -362,6 +399,18 @@ public final class TradeRoutes {
                 g.writeEndArray();
             });
         });
+    }
+
+    /** One side of a fill, keyed so a self-trade keeps both its sides. */
+    private static void put(java.util.TreeMap<Long, UserTrade> merged, UserTrade t) {
+        merged.put(t.tradeId() * 2 + (t.isBuyer() ? 1 : 0), t);
+    }
+
+    /** One side of a stored trade as that side's user saw it. */
+    private static UserTrade userTrade(SymbolSpec s, TradeState t, boolean buyer) {
+        return new UserTrade(s.id(), t.tradeId(), buyer ? t.buyerOrderId() : t.sellerOrderId(), -1, t.price(),
+                t.qty(), t.quoteQty(), buyer ? t.buyerFee() : t.sellerFee(),
+                buyer ? s.baseAssetId() : s.quoteAssetId(), t.timeMs(), buyer, buyer == t.buyerIsMaker());
     }
 
     private Future<Buffer> account(Request r) {

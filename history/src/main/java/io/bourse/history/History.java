@@ -1,0 +1,111 @@
+package io.bourse.history;
+
+import io.bourse.engine.OrderStatus;
+import io.bourse.engine.OrderType;
+import io.bourse.engine.Side;
+import io.bourse.engine.StpMode;
+import io.bourse.engine.TimeInForce;
+import io.bourse.engine.event.OrderState;
+import io.bourse.engine.event.TradeState;
+import io.bourse.store.Database;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the history store: orders and trades as the {@link HistoryWriter} wrote them, oldest first. */
+public final class History {
+    private static final String ORDER_COLUMNS = "order_id, symbol_id, user_id, client_order_id, side, type, "
+            + "time_in_force, status, stp_mode, price, stop_price, orig_qty, executed_qty, cum_quote_qty, "
+            + "quote_order_qty, iceberg_qty, prevented_qty, order_list_id, created_ms, updated_ms, working_ms";
+    private static final String TRADE_COLUMNS = "symbol_id, trade_id, price, qty, quote_qty, buyer_order_id, "
+            + "seller_order_id, buyer_user_id, seller_user_id, buyer_is_maker, buyer_fee, seller_fee, time_ms";
+
+    /** Orders as stored; their place on the book is not (visible 0, off the book). */
+    private static final RowMapper<OrderState> ORDER = (rs, ctx) -> {
+        OrderStatus status = OrderStatus.valueOf(rs.getString("status"));
+        long orig = rs.getLong("orig_qty");
+        long executed = rs.getLong("executed_qty");
+        long prevented = rs.getLong("prevented_qty");
+        return new OrderState(rs.getLong("order_id"), rs.getInt("symbol_id"), rs.getLong("user_id"),
+                Side.valueOf(rs.getString("side")), OrderType.valueOf(rs.getString("type")),
+                rs.getString("time_in_force") == null ? null : TimeInForce.valueOf(rs.getString("time_in_force")),
+                status, StpMode.valueOf(rs.getString("stp_mode")), rs.getString("client_order_id"),
+                rs.getLong("price"), rs.getLong("stop_price"), orig, executed, rs.getLong("cum_quote_qty"),
+                rs.getLong("quote_order_qty"), rs.getLong("iceberg_qty"), prevented,
+                status.isOpen() ? orig - executed - prevented : 0, rs.getLong("order_list_id"),
+                rs.getLong("created_ms"), rs.getLong("updated_ms"), rs.getLong("working_ms"), 0, false);
+    };
+
+    private static final RowMapper<TradeState> TRADE = (rs, ctx) -> new TradeState(rs.getLong("trade_id"),
+            rs.getInt("symbol_id"), rs.getLong("price"), rs.getLong("qty"), rs.getLong("quote_qty"),
+            rs.getLong("buyer_order_id"), rs.getLong("seller_order_id"), rs.getLong("buyer_user_id"),
+            rs.getLong("seller_user_id"), rs.getBoolean("buyer_is_maker"), rs.getLong("buyer_fee"),
+            rs.getLong("seller_fee"), rs.getLong("time_ms"));
+
+    private final Jdbi jdbi;
+
+    public History(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    public Optional<OrderState> order(long userId, long orderId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ORDER_COLUMNS
+                        + " FROM orders WHERE user_id = :u AND order_id = :id")
+                .bind("u", userId).bind("id", orderId).map(ORDER).findOne());
+    }
+
+    /** The newest order of the user on the symbol with this client id. */
+    public Optional<OrderState> orderByClientId(long userId, int symbolId, String clientOrderId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE user_id = :u "
+                        + "AND symbol_id = :s AND client_order_id = :c ORDER BY order_id DESC LIMIT 1")
+                .bind("u", userId).bind("s", symbolId).bind("c", clientOrderId).map(ORDER).findOne());
+    }
+
+    /** A user's orders on a symbol with id ≥ {@code fromId}, created within [start, end], oldest first. */
+    public List<OrderState> orders(long userId, int symbolId, long fromId, long start, long end, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE user_id = :u "
+                        + "AND symbol_id = :s AND order_id >= :from AND created_ms BETWEEN :start AND :end "
+                        + "ORDER BY order_id LIMIT :limit")
+                .bind("u", userId).bind("s", symbolId).bind("from", fromId).bind("start", start).bind("end", end)
+                .bind("limit", limit).map(ORDER).list());
+    }
+
+    /** A user's newest {@code limit} orders on a symbol, oldest first. */
+    public List<OrderState> newestOrders(long userId, int symbolId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM (SELECT " + ORDER_COLUMNS + " FROM orders "
+                        + "WHERE user_id = :u AND symbol_id = :s ORDER BY order_id DESC LIMIT :limit) o ORDER BY order_id")
+                .bind("u", userId).bind("s", symbolId).bind("limit", limit).map(ORDER).list());
+    }
+
+    /** A user's fills on a symbol (either side) matching the filters, oldest first. */
+    public List<TradeState> userTrades(long userId, int symbolId, long orderId, long fromId, long start, long end,
+                                       int limit, boolean newest) {
+        String where = "symbol_id = :s AND (buyer_user_id = :u OR seller_user_id = :u) AND trade_id >= :from "
+                + "AND time_ms BETWEEN :start AND :end"
+                + (orderId >= 0 ? " AND (buyer_order_id = :o OR seller_order_id = :o)" : "");
+        String sql = newest
+                ? "SELECT * FROM (SELECT " + TRADE_COLUMNS + " FROM trades WHERE " + where
+                        + " ORDER BY trade_id DESC LIMIT :limit) t ORDER BY trade_id"
+                : "SELECT " + TRADE_COLUMNS + " FROM trades WHERE " + where + " ORDER BY trade_id LIMIT :limit";
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("s", symbolId).bind("u", userId).bind("o", orderId)
+                .bind("from", Math.max(0, fromId)).bind("start", start).bind("end", end).bind("limit", limit)
+                .map(TRADE).list());
+    }
+
+    /** Public trades of a symbol from id {@code fromId}, oldest first. */
+    public List<TradeState> trades(int symbolId, long fromId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TRADE_COLUMNS + " FROM trades WHERE symbol_id = :s "
+                        + "AND trade_id >= :from ORDER BY trade_id LIMIT :limit")
+                .bind("s", symbolId).bind("from", fromId).bind("limit", limit).map(TRADE).list());
+    }
+
+    /** Public trades of a symbol at or after {@code fromMs}, oldest first (to rebuild recent klines). */
+    public List<TradeState> tradesSince(int symbolId, long fromMs, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM (SELECT " + TRADE_COLUMNS + " FROM trades "
+                        + "WHERE symbol_id = :s AND time_ms >= :from ORDER BY trade_id DESC LIMIT :limit) t "
+                        + "ORDER BY trade_id")
+                .bind("s", symbolId).bind("from", fromMs).bind("limit", limit).map(TRADE).list());
+    }
+}
