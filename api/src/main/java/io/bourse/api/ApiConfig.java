@@ -3,17 +3,24 @@ package io.bourse.api;
 /**
  * Where the API listens and its limits.
  *
- * @param host            interface to bind ({@code 127.0.0.1} by default: the demo is local)
- * @param port            TCP port; 0 picks a free one
- * @param weightPerMinute REQUEST_WEIGHT per IP per minute (Binance: 6000)
- * @param banMs           how long an IP that keeps going after 429s is banned (418)
+ * @param host              interface to bind ({@code 127.0.0.1} by default: the demo is local)
+ * @param port              TCP port; 0 picks a free one
+ * @param weightPerMinute   REQUEST_WEIGHT per IP per minute (Binance: 6000)
+ * @param banMs             how long an IP that keeps going after 429s is banned (418)
+ * @param ordersPer10s      ORDERS per account per 10 seconds (Binance: 100)
+ * @param ordersPerDay      ORDERS per account per day (Binance: 200,000)
  */
-public record ApiConfig(String host, int port, int weightPerMinute, long banMs) {
+public record ApiConfig(String host, int port, int weightPerMinute, long banMs, int ordersPer10s,
+                        int ordersPerDay) {
     public static ApiConfig defaults(int port) {
-        return new ApiConfig("127.0.0.1", port, 6000, 120_000);
+        return new ApiConfig("127.0.0.1", port, 6000, 120_000, 100, 200_000);
     }
 
     public ApiConfig withWeightPerMinute(int weight) {
-        return new ApiConfig(host, port, weight, banMs);
+        return new ApiConfig(host, port, weight, banMs, ordersPer10s, ordersPerDay);
+    }
+
+    public ApiConfig withOrderLimits(int per10s, int perDay) {
+        return new ApiConfig(host, port, weightPerMinute, banMs, per10s, perDay);
     }
 }

@@ -24,7 +24,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,18 +54,18 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(Vertx vertx, ApiConfig config, Backends b) {
         WeightLimiter limiter = new WeightLimiter(config.weightPerMinute(), 3, config.banMs());
         MarketData marketData = b.marketData();
-        List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter, vertx, b.history()).endpoints());
+        List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter, config, vertx, b.history()).endpoints());
         Authenticator auth = new Authenticator(b.keys());
         ListenKeys listenKeys = new ListenKeys();
         UserStreams userStreams = new UserStreams(b.userData(), marketData);
-        endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), auth, b.history()).endpoints());
+        endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), auth, b.history(),
+                config.ordersPer10s(), config.ordersPerDay()).endpoints());
         endpoints.addAll(new UserStreamRoutes(auth, listenKeys).endpoints());
         if (b.accounts() != null) {
             endpoints.addAll(new OperatorRoutes(vertx, b.core(), marketData, b.accounts(), b.operatorToken())
                     .endpoints());
         }
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         for (Endpoint e : endpoints) {
             router.route(e.method(), e.path()).handler(ctx -> dispatch(ctx, e, limiter));
         }
@@ -91,12 +90,39 @@ public final class ApiServer implements AutoCloseable {
         return server.actualPort();
     }
 
+    /**
+     * Reads the body (at most {@link #MAX_BODY_BYTES}; form text is parsed by {@link Params}, not by Vert.x, whose
+     * form decoder costs an exception per request), then answers.
+     */
     private static void dispatch(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter) {
+        io.vertx.core.http.HttpServerRequest request = ctx.request();
+        if (request.method() == io.vertx.core.http.HttpMethod.GET) {
+            answer(ctx, endpoint, limiter, null);
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+                request.handler(null);
+                send(ctx.response(), 413, JsonOut.error(-1000, "Request body larger than " + MAX_BODY_BYTES
+                        + " bytes."), -1);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(v -> {
+            if (!ctx.response().ended()) {
+                answer(ctx, endpoint, limiter, body.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    private static void answer(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, String body) {
         long now = System.currentTimeMillis();
         String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
         int used = -1;
         try {
-            Params params = Params.of(ctx.request().query(), ctx.body() == null ? null : ctx.body().asString());
+            Params params = Params.of(ctx.request().query(), body);
             WeightLimiter.Verdict verdict = limiter.charge(ip, weigh(endpoint, params), now);
             used = verdict.usedWeight();
             if (!verdict.allowed()) {

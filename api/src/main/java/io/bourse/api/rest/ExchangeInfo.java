@@ -1,6 +1,7 @@
 package io.bourse.api.rest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.bourse.api.ApiConfig;
 import io.bourse.api.http.Decimals;
 import io.bourse.api.http.WireFormat;
 import io.bourse.engine.OrderType;
@@ -23,11 +24,11 @@ final class ExchangeInfo {
     private ExchangeInfo() {
     }
 
-    static void rateLimits(JsonGenerator g, int weightPerMinute) throws IOException {
+    static void rateLimits(JsonGenerator g, ApiConfig config) throws IOException {
         g.writeArrayFieldStart("rateLimits");
-        rateLimit(g, "REQUEST_WEIGHT", "MINUTE", 1, weightPerMinute);
-        rateLimit(g, "ORDERS", "SECOND", 10, 100);
-        rateLimit(g, "ORDERS", "DAY", 1, 200_000);
+        rateLimit(g, "REQUEST_WEIGHT", "MINUTE", 1, config.weightPerMinute());
+        rateLimit(g, "ORDERS", "SECOND", 10, config.ordersPer10s());
+        rateLimit(g, "ORDERS", "DAY", 1, config.ordersPerDay());
         rateLimit(g, "RAW_REQUESTS", "MINUTE", 5, 61_000);
         g.writeEndArray();
     }

@@ -1,6 +1,7 @@
 package io.bourse.api.rest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.bourse.api.ApiConfig;
 import io.bourse.api.http.ApiException;
 import io.bourse.api.http.Endpoint;
 import io.bourse.api.http.JsonOut;
@@ -41,13 +42,15 @@ public final class MarketRoutes {
 
     private final MarketData md;
     private final WeightLimiter limiter;
+    private final ApiConfig config;
     private final Vertx vertx;
     private final History history;
 
     /** {@code history} may be null: then trades older than those in memory are not served. */
-    public MarketRoutes(MarketData md, WeightLimiter limiter, Vertx vertx, History history) {
+    public MarketRoutes(MarketData md, WeightLimiter limiter, ApiConfig config, Vertx vertx, History history) {
         this.md = md;
         this.limiter = limiter;
+        this.config = config;
         this.vertx = vertx;
         this.history = history;
     }
@@ -99,7 +102,7 @@ public final class MarketRoutes {
             g.writeStartObject();
             g.writeStringField("timezone", "UTC");
             g.writeNumberField("serverTime", r.nowMs());
-            ExchangeInfo.rateLimits(g, limiter.limitPerMinute());
+            ExchangeInfo.rateLimits(g, config);
             g.writeArrayFieldStart("exchangeFilters");
             g.writeEndArray();
             g.writeArrayFieldStart("symbols");

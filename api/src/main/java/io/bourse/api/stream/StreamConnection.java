@@ -5,21 +5,28 @@ import io.bourse.api.userstream.UserStreams;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One client's WebSocket: its subscriptions and whether payloads are wrapped ({@code /stream}) or raw. */
+/**
+ * One client's WebSocket: its subscriptions, whether payloads are wrapped ({@code /stream}) or raw, and the event
+ * loop it lives on (frames are written from there: see {@link StreamHub#publish}).
+ */
 final class StreamConnection {
-    /** Frames a client may have queued before it counts as too slow and is disconnected. */
-    private static final int MAX_QUEUED_FRAMES = 10_000;
+    /** Bytes a client may have queued before it counts as too slow and is disconnected. */
+    private static final int MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 
     final ServerWebSocket socket;
+    /** The event loop thread the connection lives on (Vert.x gives each connection its own context on it). */
+    final Executor eventLoop;
     final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     volatile boolean combined;
-    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
 
-    StreamConnection(ServerWebSocket socket, boolean combined) {
+    StreamConnection(ServerWebSocket socket, Executor eventLoop, boolean combined) {
         this.socket = socket;
+        this.eventLoop = eventLoop;
         this.combined = combined;
+        socket.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
     }
 
     private volatile String listenKey;
@@ -55,11 +62,15 @@ final class StreamConnection {
         write(combined ? "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}" : payload);
     }
 
+    /** Writes a frame; a client that lets too much pile up is too slow and is disconnected (1008). */
     void write(String text) {
-        if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+        if (socket.isClosed()) {
+            return;
+        }
+        if (socket.writeQueueFull()) {
             socket.close((short) 1008, "too slow");
             return;
         }
-        socket.writeTextMessage(text).onComplete(r -> queued.decrementAndGet());
+        socket.writeTextMessage(text);
     }
 }

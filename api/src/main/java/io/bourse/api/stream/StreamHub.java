@@ -73,7 +73,8 @@ public final class StreamHub implements MarketDataListener {
             ws.close((short) 1008, "unknown path");
             return;
         }
-        StreamConnection c = new StreamConnection(ws, !raw);
+        StreamConnection c = new StreamConnection(ws,
+                ((io.vertx.core.internal.ContextInternal) vertx.getOrCreateContext()).nettyEventLoop(), !raw);
         List<String> initial = new ArrayList<>();
         if (raw && path.length() > 4) {
             initial.addAll(List.of(path.substring(4).split("/")));
@@ -187,13 +188,25 @@ public final class StreamHub implements MarketDataListener {
 
     // ------------------------------------------------------------------ publishing
 
+    /**
+     * Sends a payload to every subscriber of the stream. Frames are written on each connection's event loop: from
+     * another thread (the market-data consumer), one task per event loop writes to all of its subscribers, instead
+     * of one cross-thread hand-off per connection.
+     */
     private void publish(String stream, String payload) {
         Set<StreamConnection> set = subscribers.get(stream);
-        if (set != null) {
-            for (StreamConnection c : set) {
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        java.util.Map<java.util.concurrent.Executor, List<StreamConnection>> byLoop = new java.util.HashMap<>(4);
+        for (StreamConnection c : set) {
+            byLoop.computeIfAbsent(c.eventLoop, k -> new ArrayList<>()).add(c);
+        }
+        byLoop.forEach((loop, connections) -> loop.execute(() -> {
+            for (StreamConnection c : connections) {
                 c.send(stream, payload);
             }
-        }
+        }));
     }
 
     private boolean wanted(String stream) {

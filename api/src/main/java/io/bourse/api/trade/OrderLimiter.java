@@ -9,12 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code x-mbx-order-count-10s} / {@code -1d}. Over a limit: 429 with -1015.
  */
 final class OrderLimiter {
-    static final int PER_10_SECONDS = 100;
-    static final int PER_DAY = 200_000;
     private static final long TEN_SECONDS = 10_000;
     private static final long DAY = 86_400_000L;
 
     private final ConcurrentHashMap<Long, Counts> accounts = new ConcurrentHashMap<>();
+    final int per10Seconds;
+    final int perDay;
+
+    OrderLimiter(int per10Seconds, int perDay) {
+        this.per10Seconds = per10Seconds;
+        this.perDay = perDay;
+    }
 
     record Usage(int tenSeconds, int day) {
     }
@@ -42,12 +47,12 @@ final class OrderLimiter {
         Counts c = accounts.computeIfAbsent(userId, k -> new Counts());
         synchronized (c) {
             c.roll(now);
-            if (c.tenSeconds >= PER_10_SECONDS) {
-                throw new ApiException(429, -1015, "Too many new orders; current limit is " + PER_10_SECONDS
+            if (c.tenSeconds >= per10Seconds) {
+                throw new ApiException(429, -1015, "Too many new orders; current limit is " + per10Seconds
                         + " orders per 10 SECOND.");
             }
-            if (c.day >= PER_DAY) {
-                throw new ApiException(429, -1015, "Too many new orders; current limit is " + PER_DAY
+            if (c.day >= perDay) {
+                throw new ApiException(429, -1015, "Too many new orders; current limit is " + perDay
                         + " orders per DAY.");
             }
             c.tenSeconds++;

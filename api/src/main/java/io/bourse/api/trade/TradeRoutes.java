@@ -52,12 +52,13 @@ public final class TradeRoutes {
     private final UserData users;
     private final Authenticator auth;
     private final History history;
-    private final OrderLimiter orders = new OrderLimiter();
+    private final OrderLimiter orders;
     private final ConcurrentHashMap<Long, Long> lastAcknowledged = new ConcurrentHashMap<>();
 
     /** {@code history} may be null: then queries answer from the user-data reader's memory only. */
     public TradeRoutes(Vertx vertx, ExchangeCore core, MarketData md, UserData users, Authenticator auth,
-                       History history) {
+                       History history, int ordersPer10s, int ordersPerDay) {
+        this.orders = new OrderLimiter(ordersPer10s, ordersPerDay);
         this.vertx = vertx;
         this.core = core;
         this.md = md;
@@ -467,8 +468,8 @@ public final class TradeRoutes {
         OrderLimiter.Usage usage = orders.usage(key.userId(), r.nowMs());
         return Future.succeededFuture(JsonOut.write(g -> {
             g.writeStartArray();
-            orderLimit(g, "SECOND", 10, OrderLimiter.PER_10_SECONDS, usage.tenSeconds());
-            orderLimit(g, "DAY", 1, OrderLimiter.PER_DAY, usage.day());
+            orderLimit(g, "SECOND", 10, orders.per10Seconds, usage.tenSeconds());
+            orderLimit(g, "DAY", 1, orders.perDay, usage.day());
             g.writeEndArray();
         }));
     }

@@ -254,7 +254,7 @@ public final class PipelineReplay {
     }
 
     /** Deletes {@code dir} and everything in it, if it exists (each measured run starts from nothing). */
-    static void clean(Path dir) throws IOException {
+    public static void clean(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> all = Files.walk(dir)) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
