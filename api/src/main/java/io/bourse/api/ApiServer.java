@@ -168,6 +168,8 @@ public final class ApiServer implements AutoCloseable {
     private static void fail(HttpServerResponse response, Throwable cause, int usedWeight) {
         if (cause instanceof ApiException e) {
             send(response, e.status(), JsonOut.error(e.code(), e.getMessage()), usedWeight);
+        } else if (cause instanceof ApiException.WithBody e) {
+            send(response, e.status(), e.body(), usedWeight);
         } else {
             LOG.error("api: request failed", cause);
             send(response, 500, JsonOut.error(-1000, "An unknown error occurred while processing the request."),

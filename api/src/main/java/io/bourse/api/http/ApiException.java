@@ -39,6 +39,26 @@ public final class ApiException extends RuntimeException {
         return badRequest(-1128, "Combination of optional parameters invalid.");
     }
 
+    /** A refusal whose body is more than {@code code} and {@code msg} (Binance's cancelReplace failures). */
+    public static final class WithBody extends RuntimeException {
+        private final int status;
+        private final io.vertx.core.buffer.Buffer body;
+
+        public WithBody(int status, io.vertx.core.buffer.Buffer body) {
+            super(null, null, false, false);
+            this.status = status;
+            this.body = body;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public io.vertx.core.buffer.Buffer body() {
+            return body;
+        }
+    }
+
     public int status() {
         return status;
     }

@@ -59,9 +59,17 @@ public final class StreamHub implements MarketDataListener {
         this.timers = new long[]{vertx.setPeriodic(100, id -> tick()), vertx.setPeriodic(PING_EVERY_MS, id -> ping())};
     }
 
+    /** Stops the timers and tells every client the server is going away ({@code serverShutdown}), as Binance does. */
     public void stop() {
         for (long t : timers) {
             vertx.cancelTimer(t);
+        }
+        String event = "{\"e\":\"serverShutdown\",\"E\":" + System.currentTimeMillis() + "}";
+        for (StreamConnection c : connections) {
+            c.eventLoop.execute(() -> {
+                c.send("!serverShutdown", event);
+                c.socket.close();
+            });
         }
     }
 

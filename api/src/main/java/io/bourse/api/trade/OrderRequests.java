@@ -163,7 +163,7 @@ final class OrderRequests {
         }
     }
 
-    private static StpMode stp(String text) {
+    static StpMode stp(String text) {
         if (text == null) {
             return null;
         }

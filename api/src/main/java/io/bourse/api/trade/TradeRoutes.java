@@ -13,9 +13,13 @@ import io.bourse.api.http.WireFormat;
 import io.bourse.api.userdata.UserData;
 import io.bourse.api.userdata.UserState;
 import io.bourse.api.userdata.UserTrade;
+import io.bourse.engine.RejectReason;
+import io.bourse.engine.command.AmendOrder;
 import io.bourse.engine.command.CancelAllOrders;
 import io.bourse.engine.command.CancelOrder;
+import io.bourse.engine.command.CancelReplace;
 import io.bourse.engine.command.Command;
+import io.bourse.engine.command.PlaceOco;
 import io.bourse.engine.event.EngineEvent;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
@@ -73,12 +77,16 @@ public final class TradeRoutes {
                 Endpoint.of(HttpMethod.POST, "/api/v3/order/test", 1, this::testOrder),
                 Endpoint.of(HttpMethod.DELETE, "/api/v3/order", 1, this::cancelOrder),
                 Endpoint.of(HttpMethod.DELETE, "/api/v3/openOrders", 1, this::cancelAll),
+                Endpoint.of(HttpMethod.POST, "/api/v3/order/cancelReplace", 1, this::cancelReplace),
+                Endpoint.of(HttpMethod.PUT, "/api/v3/order/amend/keepPriority", 4, this::amend),
+                Endpoint.of(HttpMethod.POST, "/api/v3/orderList/oco", 1, this::placeOco),
                 Endpoint.of(HttpMethod.GET, "/api/v3/order", 4, this::queryOrder),
                 new Endpoint(HttpMethod.GET, "/api/v3/openOrders", p -> p.has("symbol") ? 6 : 80, this::openOrders),
                 Endpoint.of(HttpMethod.GET, "/api/v3/allOrders", 20, this::allOrders),
                 Endpoint.of(HttpMethod.GET, "/api/v3/account", 20, this::account),
                 new Endpoint(HttpMethod.GET, "/api/v3/myTrades", p -> p.has("orderId") ? 5 : 20, this::myTrades),
-                Endpoint.of(HttpMethod.GET, "/api/v3/rateLimit/order", 40, this::rateLimits));
+                Endpoint.of(HttpMethod.GET, "/api/v3/rateLimit/order", 40, this::rateLimits),
+                Endpoint.of(HttpMethod.GET, "/api/v3/account/commission", 20, this::commission));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -155,53 +163,64 @@ public final class TradeRoutes {
 
     private Buffer placed(Market m, OrderRequests.NewOrder order, CommandResult result) {
         List<EngineEvent> events = acceptedEvents(result);
+        return JsonOut.write(g -> writePlaced(g, m, order, events, result.timestampMs()));
+    }
+
+    /** The new order's first NEW report, then its latest state through its fills, or null if it was not placed. */
+    private static OrderState newOrder(List<EngineEvent> events, long userId) {
         OrderState ours = null;
-        List<EngineEvent.TradeExecuted> fills = new ArrayList<>();
         for (EngineEvent e : events) {
             if (e instanceof EngineEvent.OrderUpdated u && (ours == null
-                    ? u.order().userId() == order.command().userId() : u.order().orderId() == ours.orderId())) {
+                    ? u.order().userId() == userId && u.execType() == io.bourse.engine.ExecType.NEW
+                    : u.order().orderId() == ours.orderId())) {
                 ours = u.order();
             } else if (e instanceof EngineEvent.TradeExecuted t && ours != null
                     && t.taker().orderId() == ours.orderId()) {
                 ours = t.taker();
-                fills.add(t);
             }
         }
-        OrderState o = ours;
+        return ours;
+    }
+
+    /** The order response (ACK, RESULT or FULL) of the order {@code order} placed, from the command's events. */
+    private void writePlaced(JsonGenerator g, Market m, OrderRequests.NewOrder order, List<EngineEvent> events,
+                             long transactTime) throws IOException {
+        OrderState o = newOrder(events, order.command().userId());
         WireFormat w = m.wire;
         Listing listing = md.listing();
-        return JsonOut.write(g -> {
-            g.writeStartObject();
-            g.writeStringField("symbol", m.spec.name());
-            g.writeNumberField("orderId", o.orderId());
-            g.writeNumberField("orderListId", o.orderListId());
-            g.writeStringField("clientOrderId", o.clientOrderId());
-            g.writeNumberField("transactTime", result.timestampMs());
-            if (order.respType() != OrderRequests.RespType.ACK) {
-                OrderJson.core(g, w, o);
-                g.writeNumberField("workingTime", o.workingTimeMs());
-                g.writeStringField("selfTradePreventionMode", o.stpMode().name());
-                OrderJson.conditional(g, w, o);
-            }
-            if (order.respType() == OrderRequests.RespType.FULL) {
-                g.writeArrayFieldStart("fills");
-                for (EngineEvent.TradeExecuted f : fills) {
-                    TradeState t = f.trade();
-                    boolean buyer = t.buyerOrderId() == o.orderId();
-                    int feeAsset = buyer ? m.spec.baseAssetId() : m.spec.quoteAssetId();
-                    g.writeStartObject();
-                    g.writeStringField("price", w.price(t.price()));
-                    g.writeStringField("qty", w.qty(t.qty()));
-                    g.writeStringField("commission", io.bourse.api.http.Decimals.format(
-                            buyer ? t.buyerFee() : t.sellerFee(), listing.asset(feeAsset).scale()));
-                    g.writeStringField("commissionAsset", listing.asset(feeAsset).name());
-                    g.writeNumberField("tradeId", t.tradeId());
-                    g.writeEndObject();
+        g.writeStartObject();
+        g.writeStringField("symbol", m.spec.name());
+        g.writeNumberField("orderId", o.orderId());
+        g.writeNumberField("orderListId", o.orderListId());
+        g.writeStringField("clientOrderId", o.clientOrderId());
+        g.writeNumberField("transactTime", transactTime);
+        if (order.respType() != OrderRequests.RespType.ACK) {
+            OrderJson.core(g, w, o);
+            g.writeNumberField("workingTime", o.workingTimeMs());
+            g.writeStringField("selfTradePreventionMode", o.stpMode().name());
+            OrderJson.conditional(g, w, o);
+        }
+        if (order.respType() == OrderRequests.RespType.FULL) {
+            g.writeArrayFieldStart("fills");
+            for (EngineEvent e : events) {
+                if (!(e instanceof EngineEvent.TradeExecuted f) || f.taker().orderId() != o.orderId()) {
+                    continue;
                 }
-                g.writeEndArray();
+                TradeState t = f.trade();
+                boolean buyer = t.buyerOrderId() == o.orderId();
+                int feeAsset = buyer ? m.spec.baseAssetId() : m.spec.quoteAssetId();
+                g.writeStartObject();
+                g.writeStringField("price", w.price(t.price()));
+                g.writeStringField("qty", w.qty(t.qty()));
+                g.writeStringField("commission", io.bourse.api.http.Decimals.format(
+                        buyer ? t.buyerFee() : t.sellerFee(), listing.asset(feeAsset).scale()));
+                g.writeStringField("commissionAsset", listing.asset(feeAsset).name());
+                g.writeNumberField("tradeId", t.tradeId());
+                g.writeEndObject();
             }
-            g.writeEndObject();
-        });
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     private Future<Buffer> testOrder(Request r) {
@@ -245,6 +264,185 @@ public final class TradeRoutes {
                     OrderJson.cancel(g, m.wire, o, OrderRequests.generatedClientId(), result.timestampMs());
                 }
                 g.writeEndArray();
+            });
+        });
+    }
+
+    /**
+     * Cancels an order and places another in one command. The outcome is read from the events, since a partial
+     * success still changes the book: both done → 200; the cancel failed under STOP_ON_FAILURE or both failed →
+     * 400 with -2022; one of the two done → 409 with -2021; each with Binance's {@code data} object.
+     */
+    private Future<Buffer> cancelReplace(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        String mode = p.require("cancelReplaceMode");
+        if (!mode.equals("STOP_ON_FAILURE") && !mode.equals("ALLOW_FAILURE")) {
+            throw ApiException.invalidValue("cancelReplaceMode");
+        }
+        long cancelId = p.optLong("cancelOrderId").orElse(0);
+        String cancelOrigId = OrderRequests.clientId(p, "cancelOrigClientOrderId");
+        if (cancelId == 0 && cancelOrigId == null) {
+            throw ApiException.badRequest(-1102,
+                    "Param 'cancelOrigClientOrderId' or 'cancelOrderId' must be sent, but both were empty/null!");
+        }
+        String cancelNewId = OrderRequests.clientId(p, "cancelNewClientOrderId");
+        String cancelClientId = cancelNewId == null ? OrderRequests.generatedClientId() : cancelNewId;
+        OrderRequests.NewOrder order = OrderRequests.parse(p, m.spec, scale(m.spec.baseAssetId()),
+                scale(m.spec.quoteAssetId()), key.userId());
+        OrderLimiter.Usage usage = orders.charge(key.userId(), r.nowMs());
+        r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
+                .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
+        CancelReplace command = new CancelReplace(new CancelOrder(m.spec.id(), key.userId(), cancelId, cancelOrigId),
+                order.command(), mode.equals("ALLOW_FAILURE"));
+        return submit(key.userId(), command).map(result -> {
+            if (result.status() != CommandResult.Status.ACCEPTED && result.status() != CommandResult.Status.REJECTED) {
+                acceptedEvents(result);
+            }
+            List<EngineEvent> events = result.events();
+            List<OrderState> cancelled = cancelled(events);
+            OrderState placed = newOrder(events, key.userId());
+            RejectReason reason = result.reject();
+            Buffer body = JsonOut.write(g -> {
+                boolean both = !cancelled.isEmpty() && placed != null;
+                g.writeStartObject();
+                if (!both) {
+                    g.writeNumberField("code", cancelled.isEmpty() && placed == null ? -2022 : -2021);
+                    g.writeStringField("msg", cancelled.isEmpty() && placed == null
+                            ? "Order cancel-replace failed." : "Order cancel-replace partially failed.");
+                    g.writeObjectFieldStart("data");
+                }
+                g.writeStringField("cancelResult", cancelled.isEmpty() ? "FAILURE" : "SUCCESS");
+                g.writeStringField("newOrderResult", placed != null ? "SUCCESS"
+                        : cancelled.isEmpty() && mode.equals("STOP_ON_FAILURE") ? "NOT_ATTEMPTED" : "FAILURE");
+                g.writeFieldName("cancelResponse");
+                if (cancelled.isEmpty()) {
+                    error(g, reason);
+                } else {
+                    OrderJson.cancel(g, m.wire, cancelled.getFirst(), cancelClientId, result.timestampMs());
+                }
+                g.writeFieldName("newOrderResponse");
+                if (placed != null) {
+                    writePlaced(g, m, order, events, result.timestampMs());
+                } else if (cancelled.isEmpty() && mode.equals("STOP_ON_FAILURE")) {
+                    g.writeNull();
+                } else {
+                    error(g, reason);
+                }
+                if (!both) {
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            });
+            if (cancelled.isEmpty() || placed == null) {
+                throw new ApiException.WithBody(cancelled.isEmpty() && placed == null ? 400 : 409, body);
+            }
+            return body;
+        });
+    }
+
+    private static void error(JsonGenerator g, RejectReason reason) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("code", reason.code());
+        g.writeStringField("msg", reason.message());
+        g.writeEndObject();
+    }
+
+    /** Lowers an open order's quantity keeping its place in the queue ({@code order/amend/keepPriority}). */
+    private Future<Buffer> amend(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        long orderId = p.optLong("orderId").orElse(0);
+        String origClientId = OrderRequests.clientId(p, "origClientOrderId");
+        if (orderId == 0 && origClientId == null) {
+            throw ApiException.badRequest(-1102,
+                    "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+        }
+        long newQty = OrderRequests.decimal(p, "newQty", scale(m.spec.baseAssetId()), true);
+        return submit(key.userId(), new AmendOrder(m.spec.id(), key.userId(), orderId, origClientId, newQty))
+                .map(result -> {
+                    OrderState o = acceptedEvents(result).stream()
+                            .filter(e -> e instanceof EngineEvent.OrderUpdated u
+                                    && u.execType() == io.bourse.engine.ExecType.REPLACED)
+                            .map(e -> ((EngineEvent.OrderUpdated) e).order()).findFirst().orElseThrow();
+                    WireFormat w = m.wire;
+                    return JsonOut.write(g -> {
+                        g.writeStartObject();
+                        g.writeNumberField("transactTime", result.timestampMs());
+                        g.writeNumberField("executionId", result.sequence());
+                        g.writeObjectFieldStart("amendedOrder");
+                        g.writeStringField("symbol", m.spec.name());
+                        g.writeNumberField("orderId", o.orderId());
+                        g.writeNumberField("orderListId", o.orderListId());
+                        g.writeStringField("origClientOrderId", o.clientOrderId());
+                        g.writeStringField("clientOrderId", o.clientOrderId());
+                        g.writeStringField("price", w.price(o.price()));
+                        g.writeStringField("qty", w.qty(o.origQty()));
+                        g.writeStringField("executedQty", w.qty(o.executedQty()));
+                        g.writeStringField("preventedQty", w.qty(o.preventedQty()));
+                        g.writeStringField("quoteOrderQty", w.quote(o.quoteOrderQty()));
+                        g.writeStringField("cumulativeQuoteQty", w.quote(o.cumQuoteQty()));
+                        g.writeStringField("status", o.status().name());
+                        g.writeStringField("timeInForce", o.timeInForce() == null ? "GTC" : o.timeInForce().name());
+                        g.writeStringField("type", o.type().name());
+                        g.writeStringField("side", o.side().name());
+                        g.writeNumberField("workingTime", o.workingTimeMs());
+                        g.writeStringField("selfTradePreventionMode", o.stpMode().name());
+                        g.writeEndObject();
+                        g.writeEndObject();
+                    });
+                });
+    }
+
+    /** An OCO pair ({@code orderList/oco}): one list object with both legs' reports. */
+    private Future<Buffer> placeOco(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        PlaceOco command = OcoRequests.parse(p, m.spec, scale(m.spec.baseAssetId()), scale(m.spec.quoteAssetId()),
+                key.userId());
+        String listClientId = OrderRequests.clientId(p, "listClientOrderId");
+        String listId = listClientId == null ? OrderRequests.generatedClientId() : listClientId;
+        OrderLimiter.Usage usage = orders.charge(key.userId(), r.nowMs());
+        r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
+                .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
+        return submit(key.userId(), command).map(result -> {
+            List<EngineEvent> events = acceptedEvents(result);
+            java.util.LinkedHashMap<Long, OrderState> legs = new java.util.LinkedHashMap<>();
+            for (EngineEvent e : events) {
+                if (e instanceof EngineEvent.OrderUpdated u && u.order().userId() == key.userId()
+                        && (legs.size() < 2 || legs.containsKey(u.order().orderId()))) {
+                    legs.put(u.order().orderId(), u.order());
+                } else if (e instanceof EngineEvent.TradeExecuted t && legs.containsKey(t.taker().orderId())) {
+                    legs.put(t.taker().orderId(), t.taker());
+                }
+            }
+            return JsonOut.write(g -> {
+                g.writeStartObject();
+                g.writeNumberField("orderListId", legs.values().iterator().next().orderListId());
+                g.writeStringField("contingencyType", "OCO");
+                g.writeStringField("listStatusType", "EXEC_STARTED");
+                g.writeStringField("listOrderStatus", "EXECUTING");
+                g.writeStringField("listClientOrderId", listId);
+                g.writeNumberField("transactionTime", result.timestampMs());
+                g.writeStringField("symbol", m.spec.name());
+                g.writeArrayFieldStart("orders");
+                for (OrderState o : legs.values()) {
+                    g.writeStartObject();
+                    g.writeStringField("symbol", m.spec.name());
+                    g.writeNumberField("orderId", o.orderId());
+                    g.writeStringField("clientOrderId", o.clientOrderId());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("orderReports");
+                for (OrderState o : legs.values()) {
+                    OrderJson.query(g, m.wire, o);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
             });
         });
     }
@@ -461,6 +659,36 @@ public final class TradeRoutes {
                 g.writeEndObject();
             });
         });
+    }
+
+    /** The account's commission rates on a symbol: its fee tier's, no special or tax rates, no discount. */
+    private Future<Buffer> commission(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Market m = market(r.params());
+        long[] rates = users.feeRates(users.user(key.userId()).feeTier());
+        return Future.succeededFuture(JsonOut.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("symbol", m.spec.name());
+            commissionRates(g, "standardCommission", rates[0], rates[1]);
+            commissionRates(g, "specialCommission", 0, 0);
+            commissionRates(g, "taxCommission", 0, 0);
+            g.writeObjectFieldStart("discount");
+            g.writeBooleanField("enabledForAccount", false);
+            g.writeBooleanField("enabledForSymbol", false);
+            g.writeStringField("discountAsset", "BNB");
+            g.writeStringField("discount", "0.00000000");
+            g.writeEndObject();
+            g.writeEndObject();
+        }));
+    }
+
+    private static void commissionRates(JsonGenerator g, String name, long maker, long taker) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("maker", io.bourse.api.http.Decimals.format(maker, 8));
+        g.writeStringField("taker", io.bourse.api.http.Decimals.format(taker, 8));
+        g.writeStringField("buyer", "0.00000000");
+        g.writeStringField("seller", "0.00000000");
+        g.writeEndObject();
     }
 
     private Future<Buffer> rateLimits(Request r) {

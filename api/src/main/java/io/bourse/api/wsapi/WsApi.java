@@ -149,6 +149,8 @@ public final class WsApi {
     private void fail(Session session, Object id, Throwable cause, int used) {
         if (cause instanceof ApiException a) {
             reply(session, id, a.status(), null, a, used);
+        } else if (cause instanceof ApiException.WithBody b) {
+            write(session, id, b.status(), null, b.body().toString(), used);
         } else {
             LOG.error("ws-api: request failed", cause);
             reply(session, id, 500, null, new ApiException(500, -1000,
@@ -219,14 +221,19 @@ public final class WsApi {
     }
 
     private void reply(Session session, Object id, int status, String result, ApiException error, int used) {
+        write(session, id, status, result, error == null ? null : new JsonObject().put("code", error.code())
+                .put("msg", error.getMessage()).encode(), used);
+    }
+
+    /** Writes a response: {@code result} JSON on success, else {@code error} JSON ({@code code}, {@code msg}…). */
+    private void write(Session session, Object id, int status, String result, String error, int used) {
         JsonObject rate = new JsonObject().put("rateLimitType", "REQUEST_WEIGHT").put("interval", "MINUTE")
                 .put("intervalNum", 1).put("limit", limiter.limitPerMinute()).put("count", used);
         StringBuilder out = new StringBuilder("{\"id\":").append(JsonOut.id(id)).append(",\"status\":").append(status);
         if (error == null) {
             out.append(",\"result\":").append(result);
         } else {
-            out.append(",\"error\":").append(new JsonObject().put("code", error.code())
-                    .put("msg", error.getMessage()).encode());
+            out.append(",\"error\":").append(error);
         }
         out.append(",\"rateLimits\":[").append(rate.encode()).append("]}");
         session.socket.writeTextMessage(out.toString());

@@ -1,0 +1,142 @@
+package io.bourse.api;
+
+import com.binance.connector.client.exceptions.BinanceClientException;
+import com.binance.connector.client.impl.SpotClientImpl;
+import com.binance.connector.client.impl.spot.Trade;
+import io.bourse.api.auth.ApiKey;
+import io.bourse.api.auth.Permission;
+import io.bourse.api.auth.Signatures;
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** cancelReplace (all outcomes), amend keeping priority, and OCO order lists. */
+class OrderChangesTest {
+    private static final String SECRET = "changes-secret";
+    @TempDir
+    static Path dir;
+    static LiveExchange exchange;
+    static Trade trade;
+    static String key;
+
+    @BeforeAll
+    static void start() throws Exception {
+        exchange = new LiveExchange(dir);
+        exchange.fund(1, LiveExchange.USDT, "1000000");
+        exchange.fund(1, LiveExchange.BTC, "10");
+        key = "changes" + "0".repeat(57);
+        exchange.keys.put(ApiKey.hmac(key, 1, Set.of(Permission.READ, Permission.TRADE),
+                SECRET.getBytes(StandardCharsets.US_ASCII)));
+        trade = new SpotClientImpl(key, SECRET, exchange.baseUrl()).createTrade();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        exchange.close();
+    }
+
+    private static LinkedHashMap<String, Object> params(Object... kv) {
+        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.put((String) kv[i], kv[i + 1]);
+        }
+        return p;
+    }
+
+    private static long buy(String price) {
+        return new JSONObject(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                "timeInForce", "GTC", "quantity", "0.1", "price", price))).getLong("orderId");
+    }
+
+    /** A signed request over plain HTTP (for endpoints the connector does not have). */
+    private static HttpResponse<String> signed(String method, String path, String query) throws Exception {
+        String payload = query + "&timestamp=" + System.currentTimeMillis();
+        String signature = Signatures.hmacHex(SECRET.getBytes(StandardCharsets.US_ASCII), payload);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(exchange.baseUrl() + path + "?" + payload
+                        + "&signature=" + signature)).header("X-MBX-APIKEY", key)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void cancelReplaceSucceedsPartlyOrNot() {
+        long first = buy("50000");
+        JSONObject both = new JSONObject(trade.cancelReplace(params("symbol", "BTCUSDT", "side", "BUY",
+                "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.2", "price", "51000",
+                "cancelReplaceMode", "STOP_ON_FAILURE", "cancelOrderId", first)));
+        assertThat(both.getString("cancelResult")).isEqualTo("SUCCESS");
+        assertThat(both.getString("newOrderResult")).isEqualTo("SUCCESS");
+        assertThat(both.getJSONObject("cancelResponse").getString("status")).isEqualTo("CANCELED");
+        long second = both.getJSONObject("newOrderResponse").getLong("orderId");
+
+        // the cancel fails (unknown order) and STOP_ON_FAILURE stops there: 400 -2022, nothing placed
+        assertThatThrownBy(() -> trade.cancelReplace(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                "timeInForce", "GTC", "quantity", "0.2", "price", "51000", "cancelReplaceMode", "STOP_ON_FAILURE",
+                "cancelOrderId", 999_999))).isInstanceOfSatisfying(BinanceClientException.class, e -> {
+                    assertThat(e.getHttpStatusCode()).isEqualTo(400);
+                    assertThat(e.getErrorCode()).isEqualTo(-2022);
+                    assertThat(e.getMessage()).contains("\"newOrderResult\":\"NOT_ATTEMPTED\"")
+                            .contains("\"code\":-2011");
+                });
+
+        // the cancel works but the new order is refused (insufficient balance): 409 -2021, the cancel stands
+        assertThatThrownBy(() -> trade.cancelReplace(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                "timeInForce", "GTC", "quantity", "1000", "price", "51000", "cancelReplaceMode", "STOP_ON_FAILURE",
+                "cancelOrderId", second))).isInstanceOfSatisfying(BinanceClientException.class, e -> {
+                    assertThat(e.getHttpStatusCode()).isEqualTo(409);
+                    assertThat(e.getErrorCode()).isEqualTo(-2021);
+                    assertThat(e.getMessage()).contains("\"cancelResult\":\"SUCCESS\"")
+                            .contains("Account has insufficient balance for requested action.");
+                });
+        assertThat(new JSONObject(trade.getOrder(params("symbol", "BTCUSDT", "orderId", second)))
+                .getString("status")).isEqualTo("CANCELED");
+    }
+
+    @Test
+    void amendKeepsPriorityAndOnlyDecreases() throws Exception {
+        long id = buy("40000");
+        HttpResponse<String> amended = signed("PUT", "/api/v3/order/amend/keepPriority",
+                "symbol=BTCUSDT&orderId=" + id + "&newQty=0.05");
+        assertThat(amended.statusCode()).isEqualTo(200);
+        JSONObject order = new JSONObject(amended.body()).getJSONObject("amendedOrder");
+        assertThat(order.getString("qty")).isEqualTo("0.05000000");
+        HttpResponse<String> increase = signed("PUT", "/api/v3/order/amend/keepPriority",
+                "symbol=BTCUSDT&orderId=" + id + "&newQty=0.5");
+        assertThat(increase.statusCode()).isEqualTo(400);
+        assertThat(new JSONObject(increase.body()).getInt("code")).isEqualTo(-2010);
+        trade.cancelOrder(params("symbol", "BTCUSDT", "orderId", id));
+    }
+
+    @Test
+    void ocoPlacesTwoLegsAsOneList() throws Exception {
+        HttpResponse<String> placed = signed("POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
+                + "&quantity=0.1&aboveType=LIMIT_MAKER&abovePrice=70000&belowType=STOP_LOSS_LIMIT&belowPrice=49000"
+                + "&belowStopPrice=49500&belowTimeInForce=GTC&listClientOrderId=my-oco");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        JSONObject list = new JSONObject(placed.body());
+        assertThat(list.getString("contingencyType")).isEqualTo("OCO");
+        assertThat(list.getString("listClientOrderId")).isEqualTo("my-oco");
+        assertThat(list.getJSONArray("orders").length()).isEqualTo(2);
+        assertThat(list.getJSONArray("orderReports").getJSONObject(0).getLong("orderListId"))
+                .isEqualTo(list.getLong("orderListId"));
+        HttpResponse<String> bad = signed("POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
+                + "&quantity=0.1&aboveType=MARKET&belowType=STOP_LOSS&belowStopPrice=49500");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(new JSONObject(bad.body()).getInt("code")).isEqualTo(-1116);
+        trade.cancelOpenOrders(params("symbol", "BTCUSDT"));
+    }
+}
