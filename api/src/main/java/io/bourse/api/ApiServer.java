@@ -1,5 +1,7 @@
 package io.bourse.api;
 
+import io.bourse.api.auth.ApiKey;
+import io.bourse.api.auth.ApiKeys;
 import io.bourse.api.auth.Authenticator;
 import io.bourse.api.http.ApiException;
 import io.bourse.api.http.Endpoint;
@@ -67,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
         }
         Router router = Router.router(vertx);
         for (Endpoint e : endpoints) {
-            router.route(e.method(), e.path()).handler(ctx -> dispatch(ctx, e, limiter));
+            router.route(e.method(), e.path()).handler(ctx -> dispatch(ctx, e, limiter, b.keys()));
         }
         router.route().last().handler(ctx -> send(ctx.response(), 404,
                 JsonOut.error(-1000, "Unknown endpoint: " + ctx.request().method() + " " + ctx.request().path()),
@@ -94,10 +96,10 @@ public final class ApiServer implements AutoCloseable {
      * Reads the body (at most {@link #MAX_BODY_BYTES}; form text is parsed by {@link Params}, not by Vert.x, whose
      * form decoder costs an exception per request), then answers.
      */
-    private static void dispatch(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter) {
+    private static void dispatch(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, ApiKeys keys) {
         io.vertx.core.http.HttpServerRequest request = ctx.request();
         if (request.method() == io.vertx.core.http.HttpMethod.GET) {
-            answer(ctx, endpoint, limiter, null);
+            answer(ctx, endpoint, limiter, keys, null);
             return;
         }
         Buffer body = Buffer.buffer();
@@ -112,22 +114,25 @@ public final class ApiServer implements AutoCloseable {
         });
         request.endHandler(v -> {
             if (!ctx.response().ended()) {
-                answer(ctx, endpoint, limiter, body.toString(java.nio.charset.StandardCharsets.UTF_8));
+                answer(ctx, endpoint, limiter, keys, body.toString(java.nio.charset.StandardCharsets.UTF_8));
             }
         });
     }
 
-    private static void answer(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, String body) {
+    private static void answer(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, ApiKeys keys,
+                               String body) {
         long now = System.currentTimeMillis();
         String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
         int used = -1;
         try {
             Params params = Params.of(ctx.request().query(), body);
-            WeightLimiter.Verdict verdict = limiter.charge(ip, weigh(endpoint, params), now);
-            used = verdict.usedWeight();
-            if (!verdict.allowed()) {
-                refuse(ctx.response(), verdict, limiter.limitPerMinute());
-                return;
+            if (!unlimited(ctx.request().getHeader(Authenticator.KEY_HEADER), keys)) {
+                WeightLimiter.Verdict verdict = limiter.charge(ip, weigh(endpoint, params), now);
+                used = verdict.usedWeight();
+                if (!verdict.allowed()) {
+                    refuse(ctx.response(), verdict, limiter.limitPerMinute());
+                    return;
+                }
             }
             Request request = new Request(ctx.request().method().name(), ctx.request().path(), params,
                     ctx.request().headers(), ip, now, ctx.response().headers());
@@ -143,6 +148,11 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(ctx.response(), e, used);
         }
+    }
+
+    /** Whether the request carries a key of the exchange's own market makers (not weighed). */
+    private static boolean unlimited(String header, ApiKeys keys) {
+        return header != null && header.length() <= 128 && keys.find(header).map(ApiKey::unlimited).orElse(false);
     }
 
     /** The request's weight; a request too malformed to weigh (a bad {@code limit}) costs 1 and is refused. */

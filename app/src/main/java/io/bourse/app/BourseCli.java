@@ -3,7 +3,10 @@ package io.bourse.app;
 import io.bourse.api.ApiConfig;
 import io.bourse.api.ApiServer;
 import io.bourse.api.Backends;
+import io.bourse.api.auth.ApiKeys;
+import io.bourse.api.auth.InMemoryApiKeys;
 import io.bourse.api.auth.StoredApiKeys;
+import io.bourse.app.demo.ApiBotDriver;
 import io.bourse.api.userdata.UserData;
 import io.bourse.app.demo.DemoBots;
 import io.bourse.app.demo.DemoMarkets;
@@ -96,10 +99,12 @@ public final class BourseCli implements Callable<Integer> {
         CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
         ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData, new HistoryWriter(db)));
         Vertx vertx = Vertx.vertx();
+        InMemoryApiKeys botKeys = new InMemoryApiKeys();
         ApiServer api;
         try {
             api = ApiServer.start(vertx, ApiConfig.defaults(port), new Backends(core, marketData, userData,
-                    new StoredApiKeys(accounts), history, accounts, OperatorToken.createOrRead(dataDir)));
+                    ApiKeys.layered(botKeys, new StoredApiKeys(accounts)), history, accounts,
+                    OperatorToken.createOrRead(dataDir)));
         } catch (RuntimeException e) {
             vertx.close();
             core.close();
@@ -119,7 +124,8 @@ public final class BourseCli implements Callable<Integer> {
             stopped.countDown();
         }, "bourse-shutdown"));
 
-        Consumer<Command> send = command -> core.submit(command, result -> {
+        // Listing and funding are the operator's commands; the bots then trade through the public API.
+        Consumer<Command> operator = command -> core.submit(command, result -> {
             if (!DemoBots.expected(result)) {
                 LOG.error("demo command {} ended {} {}", command, result.status(), result.reject());
             }
@@ -134,8 +140,9 @@ public final class BourseCli implements Callable<Integer> {
         }
         DemoBots bots = new DemoBots(seed);
         if (!noBots && core.recovery().lastSequence() == 0) {
-            bots.funding().forEach(send);
+            bots.funding().forEach(operator);
         }
+        ApiBotDriver send = new ApiBotDriver("http://127.0.0.1:" + api.port(), botKeys, bots.accounts());
         System.out.println("Bourse is running: " + DemoMarkets.MARKETS.size() + " markets ("
                 + String.join(", ", DemoMarkets.MARKETS.stream().map(DemoMarkets.Market::symbol).toList()) + ")"
                 + (noBots ? ", no bots" : ", bots trading") + "; data in " + dataDir.toAbsolutePath()

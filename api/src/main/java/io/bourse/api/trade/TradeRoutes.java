@@ -155,7 +155,8 @@ public final class TradeRoutes {
         Market m = market(r.params());
         OrderRequests.NewOrder order = OrderRequests.parse(r.params(), m.spec, scale(m.spec.baseAssetId()),
                 scale(m.spec.quoteAssetId()), key.userId());
-        OrderLimiter.Usage usage = orders.charge(key.userId(), r.nowMs());
+        OrderLimiter.Usage usage = key.unlimited() ? orders.usage(key.userId(), r.nowMs())
+                : orders.charge(key.userId(), r.nowMs());
         r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
                 .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
         return submit(key.userId(), order.command()).map(result -> placed(m, order, result));
@@ -291,7 +292,8 @@ public final class TradeRoutes {
         String cancelClientId = cancelNewId == null ? OrderRequests.generatedClientId() : cancelNewId;
         OrderRequests.NewOrder order = OrderRequests.parse(p, m.spec, scale(m.spec.baseAssetId()),
                 scale(m.spec.quoteAssetId()), key.userId());
-        OrderLimiter.Usage usage = orders.charge(key.userId(), r.nowMs());
+        OrderLimiter.Usage usage = key.unlimited() ? orders.usage(key.userId(), r.nowMs())
+                : orders.charge(key.userId(), r.nowMs());
         r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
                 .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
         CancelReplace command = new CancelReplace(new CancelOrder(m.spec.id(), key.userId(), cancelId, cancelOrigId),
@@ -405,7 +407,8 @@ public final class TradeRoutes {
                 key.userId());
         String listClientId = OrderRequests.clientId(p, "listClientOrderId");
         String listId = listClientId == null ? OrderRequests.generatedClientId() : listClientId;
-        OrderLimiter.Usage usage = orders.charge(key.userId(), r.nowMs());
+        OrderLimiter.Usage usage = key.unlimited() ? orders.usage(key.userId(), r.nowMs())
+                : orders.charge(key.userId(), r.nowMs());
         r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
                 .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
         return submit(key.userId(), command).map(result -> {

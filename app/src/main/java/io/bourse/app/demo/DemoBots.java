@@ -36,6 +36,16 @@ public final class DemoBots {
         }
     }
 
+    /** Every bot's account id. */
+    public List<Long> accounts() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < DemoMarkets.MARKETS.size(); i++) {
+            ids.add(MAKER_BASE_ID + i);
+            ids.add(TAKER_BASE_ID + i);
+        }
+        return ids;
+    }
+
     /** Deposits that fund every bot generously in every asset. */
     public List<Command> funding() {
         List<Command> commands = new java.util.ArrayList<>();
