@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import static io.bourse.api.TestParams.params;
 import static io.bourse.api.LiveExchange.BTCUSDT;
 import static io.bourse.api.LiveExchange.units;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,14 +49,6 @@ class BinanceConnectorMarketDataTest {
     @AfterAll
     static void stop() throws Exception {
         exchange.close();
-    }
-
-    private static Map<String, Object> params(Object... kv) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            p.put((String) kv[i], kv[i + 1]);
-        }
-        return p;
     }
 
     @Test

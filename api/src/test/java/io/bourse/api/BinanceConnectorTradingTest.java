@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import static io.bourse.api.TestParams.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,14 +65,6 @@ class BinanceConnectorTradingTest {
     @AfterAll
     static void stop() throws Exception {
         exchange.close();
-    }
-
-    private static LinkedHashMap<String, Object> params(Object... kv) {
-        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            p.put((String) kv[i], kv[i + 1]);
-        }
-        return p;
     }
 
     private static Consumer<Throwable> binanceError(int status, int code, String message) {

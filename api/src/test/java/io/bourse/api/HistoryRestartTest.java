@@ -10,23 +10,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Set;
 
+import static io.bourse.api.TestParams.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Orders, fills, public trades and klines are still there after the exchange restarts (the history store). */
 class HistoryRestartTest {
     @TempDir
     Path dir;
-
-    private static LinkedHashMap<String, Object> params(Object... kv) {
-        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            p.put((String) kv[i], kv[i + 1]);
-        }
-        return p;
-    }
 
     private static SpotClientImpl client(LiveExchange exchange, long user, String name) {
         String key = (name + "0".repeat(64)).substring(0, 64);

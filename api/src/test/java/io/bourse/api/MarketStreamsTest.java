@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -31,6 +32,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.bourse.api.LiveExchange.BTCUSDT;
+import static io.bourse.api.TestParams.params;
 import static io.bourse.api.LiveExchange.ETHBTC;
 import static io.bourse.api.LiveExchange.units;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +91,7 @@ class MarketStreamsTest {
             JSONObject first = events.poll(10, TimeUnit.SECONDS);
             assertThat(first).isNotNull();
             JSONObject snapshot = new JSONObject(new SpotClientImpl(exchange.baseUrl()).createMarket()
-                    .depth(new java.util.LinkedHashMap<>(Map.of("symbol", "BTCUSDT", "limit", 1000))));
+                    .depth(params("symbol", "BTCUSDT", "limit", 1000)));
             long bookId = snapshot.getLong("lastUpdateId");
             assertThat(bookId).isGreaterThanOrEqualTo(first.getLong("U") - 1);
             TreeMap<String, String> bids = levels(snapshot.getJSONArray("bids"), true);
@@ -97,7 +99,7 @@ class MarketStreamsTest {
             flow(rnd, open, 300);
             exchange.settle();
             JSONObject now = new JSONObject(new SpotClientImpl(exchange.baseUrl()).createMarket()
-                    .depth(new java.util.LinkedHashMap<>(Map.of("symbol", "BTCUSDT", "limit", 1000))));
+                    .depth(params("symbol", "BTCUSDT", "limit", 1000)));
             boolean synced = false;
             JSONObject e = first;
             while (bookId < now.getLong("lastUpdateId")) {
@@ -217,8 +219,8 @@ class MarketStreamsTest {
         exchange.submit(PlaceOrder.limit(ETHBTC, 2, Side.BUY, units("0.07"), units("0.01"), TimeInForce.IOC));
         Client c = Client.open("/stream?streams=ethbtc@kline_1m/ethbtc@ticker/ethbtc@miniTicker/!miniTicker@arr"
                 + "/ethbtc@avgPrice/ethbtc@ticker_1h");
-        java.util.Map<String, JSONObject> seen = new java.util.HashMap<>();
-        java.util.Map<String, String> arrays = new java.util.HashMap<>();
+        Map<String, JSONObject> seen = new HashMap<>();
+        Map<String, String> arrays = new HashMap<>();
         long deadline = System.currentTimeMillis() + 10_000;
         while ((seen.size() < 5 || arrays.isEmpty()) && System.currentTimeMillis() < deadline) {
             JSONObject frame = new JSONObject(c.next());

@@ -18,9 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Set;
 
+import static io.bourse.api.TestParams.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,14 +47,6 @@ class OrderChangesTest {
     @AfterAll
     static void stop() throws Exception {
         exchange.close();
-    }
-
-    private static LinkedHashMap<String, Object> params(Object... kv) {
-        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            p.put((String) kv[i], kv[i + 1]);
-        }
-        return p;
     }
 
     private static long buy(String price) {

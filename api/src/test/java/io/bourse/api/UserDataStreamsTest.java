@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.bourse.api.TestParams.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,14 +53,6 @@ class UserDataStreamsTest {
     @AfterAll
     static void stop() throws Exception {
         exchange.close();
-    }
-
-    private static LinkedHashMap<String, Object> params(Object... kv) {
-        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            p.put((String) kv[i], kv[i + 1]);
-        }
-        return p;
     }
 
     private static JSONObject next(BlockingQueue<JSONObject> q, String type) throws InterruptedException {

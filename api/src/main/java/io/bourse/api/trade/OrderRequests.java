@@ -109,6 +109,20 @@ final class OrderRequests {
         return new String(id);
     }
 
+    /** An order named by id or by client id (at least one). */
+    record OrderRef(long orderId, String clientOrderId) {
+    }
+
+    static OrderRef orderRef(Params p, String idName, String clientIdName) {
+        long id = p.optLong(idName).orElse(0);
+        String clientId = clientId(p, clientIdName);
+        if (id == 0 && clientId == null) {
+            throw ApiException.badRequest(-1102, "Param '" + clientIdName + "' or '" + idName
+                    + "' must be sent, but both were empty/null!");
+        }
+        return new OrderRef(id, clientId);
+    }
+
     static String clientId(Params p, String name) {
         String id = p.get(name);
         if (id != null && !CLIENT_ID.matcher(id).matches()) {

@@ -155,11 +155,16 @@ public final class TradeRoutes {
         Market m = market(r.params());
         OrderRequests.NewOrder order = OrderRequests.parse(r.params(), m.spec, scale(m.spec.baseAssetId()),
                 scale(m.spec.quoteAssetId()), key.userId());
+        countOrder(key, r);
+        return submit(key.userId(), order.command()).map(result -> placed(m, order, result));
+    }
+
+    /** Counts a new order against the account's ORDERS limits (not for unlimited keys) and reports the counts. */
+    private void countOrder(ApiKey key, Request r) {
         OrderLimiter.Usage usage = key.unlimited() ? orders.usage(key.userId(), r.nowMs())
                 : orders.charge(key.userId(), r.nowMs());
         r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
                 .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
-        return submit(key.userId(), order.command()).map(result -> placed(m, order, result));
     }
 
     private Buffer placed(Market m, OrderRequests.NewOrder order, CommandResult result) {
@@ -239,12 +244,9 @@ public final class TradeRoutes {
         ApiKey key = auth.signed(r, Permission.TRADE);
         Params p = r.params();
         Market m = market(p);
-        long orderId = p.optLong("orderId").orElse(0);
-        String origClientId = OrderRequests.clientId(p, "origClientOrderId");
-        if (orderId == 0 && origClientId == null) {
-            throw ApiException.badRequest(-1102,
-                    "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-        }
+        OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
+        long orderId = ref.orderId();
+        String origClientId = ref.clientOrderId();
         String cancelId = cancelClientId(p);
         return submit(key.userId(), new CancelOrder(m.spec.id(), key.userId(), orderId, origClientId))
                 .map(result -> {
@@ -282,20 +284,14 @@ public final class TradeRoutes {
         if (!mode.equals("STOP_ON_FAILURE") && !mode.equals("ALLOW_FAILURE")) {
             throw ApiException.invalidValue("cancelReplaceMode");
         }
-        long cancelId = p.optLong("cancelOrderId").orElse(0);
-        String cancelOrigId = OrderRequests.clientId(p, "cancelOrigClientOrderId");
-        if (cancelId == 0 && cancelOrigId == null) {
-            throw ApiException.badRequest(-1102,
-                    "Param 'cancelOrigClientOrderId' or 'cancelOrderId' must be sent, but both were empty/null!");
-        }
+        OrderRequests.OrderRef cancelRef = OrderRequests.orderRef(p, "cancelOrderId", "cancelOrigClientOrderId");
+        long cancelId = cancelRef.orderId();
+        String cancelOrigId = cancelRef.clientOrderId();
         String cancelNewId = OrderRequests.clientId(p, "cancelNewClientOrderId");
         String cancelClientId = cancelNewId == null ? OrderRequests.generatedClientId() : cancelNewId;
         OrderRequests.NewOrder order = OrderRequests.parse(p, m.spec, scale(m.spec.baseAssetId()),
                 scale(m.spec.quoteAssetId()), key.userId());
-        OrderLimiter.Usage usage = key.unlimited() ? orders.usage(key.userId(), r.nowMs())
-                : orders.charge(key.userId(), r.nowMs());
-        r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
-                .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
+        countOrder(key, r);
         CancelReplace command = new CancelReplace(new CancelOrder(m.spec.id(), key.userId(), cancelId, cancelOrigId),
                 order.command(), mode.equals("ALLOW_FAILURE"));
         return submit(key.userId(), command).map(result -> {
@@ -356,12 +352,9 @@ public final class TradeRoutes {
         ApiKey key = auth.signed(r, Permission.TRADE);
         Params p = r.params();
         Market m = market(p);
-        long orderId = p.optLong("orderId").orElse(0);
-        String origClientId = OrderRequests.clientId(p, "origClientOrderId");
-        if (orderId == 0 && origClientId == null) {
-            throw ApiException.badRequest(-1102,
-                    "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-        }
+        OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
+        long orderId = ref.orderId();
+        String origClientId = ref.clientOrderId();
         long newQty = OrderRequests.decimal(p, "newQty", scale(m.spec.baseAssetId()), true);
         return submit(key.userId(), new AmendOrder(m.spec.id(), key.userId(), orderId, origClientId, newQty))
                 .map(result -> {
@@ -407,10 +400,7 @@ public final class TradeRoutes {
                 key.userId());
         String listClientId = OrderRequests.clientId(p, "listClientOrderId");
         String listId = listClientId == null ? OrderRequests.generatedClientId() : listClientId;
-        OrderLimiter.Usage usage = key.unlimited() ? orders.usage(key.userId(), r.nowMs())
-                : orders.charge(key.userId(), r.nowMs());
-        r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
-                .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
+        countOrder(key, r);
         return submit(key.userId(), command).map(result -> {
             List<EngineEvent> events = acceptedEvents(result);
             java.util.LinkedHashMap<Long, OrderState> legs = new java.util.LinkedHashMap<>();
@@ -471,12 +461,9 @@ public final class TradeRoutes {
         ApiKey key = auth.signed(r, Permission.READ);
         Params p = r.params();
         Market m = market(p);
-        long orderId = p.optLong("orderId").orElse(0);
-        String origClientId = OrderRequests.clientId(p, "origClientOrderId");
-        if (orderId == 0 && origClientId == null) {
-            throw ApiException.badRequest(-1102,
-                    "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-        }
+        OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
+        long orderId = ref.orderId();
+        String origClientId = ref.clientOrderId();
         return afterOwnWrites(key.userId(), () -> {
             UserState u = users.user(key.userId());
             OrderState o = orderId != 0 ? u.order(orderId) : u.orderByClientId(m.spec.id(), origClientId);
