@@ -119,6 +119,14 @@ class BinanceConnectorMarketDataTest {
         assertThat(k.getLong(6)).isEqualTo(k.getLong(0) + 59_999);
         assertThat(k.getLong(8)).isEqualTo(2);
 
+        JSONArray east = new JSONArray(market.klines(params("symbol", "BTCUSDT", "interval", "1d", "timeZone",
+                "8", "limit", 1)));
+        long eight = 8 * 3_600_000L;
+        long day0 = Math.floorDiv(east.getJSONArray(0).getLong(6) + 1 + eight, 86_400_000L) * 86_400_000L - eight;
+        assertThat(east.getJSONArray(0).getLong(0)).as("a day at UTC+8 starts at 16:00 UTC")
+                .isEqualTo(day0 - 86_400_000L);
+        assertThat(east.getJSONArray(0).getString(5)).isEqualTo("0.30000000");
+
         JSONObject day = new JSONObject(market.ticker24H(params("symbol", "BTCUSDT")));
         assertThat(day.getString("lastPrice")).isEqualTo("60010.00000000");
         assertThat(day.getString("volume")).isEqualTo("0.30000000");

@@ -13,6 +13,23 @@ public record Kline(long openTime, long closeTime, long open, long high, long lo
         return new Kline(openTime, closeTime, price, price, price, price, 0, 0, 0, 0, 0, -1, -1);
     }
 
+    /** This kline followed by {@code next} (a later bucket) as one. */
+    Kline merge(Kline next) {
+        if (next.trades == 0) {
+            return new Kline(openTime, closeTime, open, high, low, trades == 0 ? next.close : close, volume,
+                    quoteVolume, trades, takerBuyVolume, takerBuyQuoteVolume, firstTradeId, lastTradeId);
+        }
+        if (trades == 0) {
+            return new Kline(openTime, closeTime, next.open, next.high, next.low, next.close, next.volume,
+                    next.quoteVolume, next.trades, next.takerBuyVolume, next.takerBuyQuoteVolume, next.firstTradeId,
+                    next.lastTradeId);
+        }
+        return new Kline(openTime, closeTime, open, Math.max(high, next.high), Math.min(low, next.low), next.close,
+                volume + next.volume, quoteVolume + next.quoteVolume, trades + next.trades,
+                takerBuyVolume + next.takerBuyVolume, takerBuyQuoteVolume + next.takerBuyQuoteVolume, firstTradeId,
+                next.lastTradeId);
+    }
+
     Kline with(Trade t) {
         if (trades == 0) {
             return new Kline(openTime, closeTime, t.price(), t.price(), t.price(), t.price(), t.qty(), t.quoteQty(), 1,

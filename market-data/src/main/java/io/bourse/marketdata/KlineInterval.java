@@ -61,6 +61,16 @@ public enum KlineInterval {
         };
     }
 
+    /** Bucket length in milliseconds; 0 for calendar months. */
+    public long millis() {
+        return millis;
+    }
+
+    /** Open time of the bucket holding {@code timeMs} for a client in a time zone {@code offsetMs} east of UTC. */
+    public long openTime(long timeMs, long offsetMs) {
+        return openTime(timeMs + offsetMs) - offsetMs;
+    }
+
     /** Open time of the bucket after the one opening at {@code openTime}. */
     public long nextOpenTime(long openTime) {
         if (this == MONTH) {

@@ -192,6 +192,48 @@ public final class SymbolMarket {
         }
     }
 
+    /**
+     * Klines in a time zone {@code offsetMs} east of UTC (Binance's {@code timeZone}): buckets that start at the
+     * zone's midnight, week or month. When the offset is a whole number of buckets they are the UTC ones;
+     * otherwise they are added up from the finest stored buckets that line up with the zone (hours, quarter hours
+     * or minutes), so only as far back as those reach.
+     */
+    public List<Kline> klines(KlineInterval interval, long startTime, long endTime, int limit, long nowMs,
+                              long offsetMs) {
+        if (offsetMs == 0 || (interval.millis() > 0 && offsetMs % interval.millis() == 0)) {
+            return klines(interval, startTime, endTime, limit, nowMs);
+        }
+        KlineInterval base = offsetMs % 3_600_000L == 0 ? KlineInterval.H1
+                : offsetMs % 900_000L == 0 ? KlineInterval.M15 : KlineInterval.M1;
+        if (interval.millis() > 0 && interval.millis() <= base.millis()) {
+            base = KlineInterval.M1;
+        }
+        List<Kline> fine;
+        lock.lock();
+        try {
+            fine = klines.get(base).query(startTime < 0 ? -1 : interval.openTime(startTime, offsetMs),
+                    endTime, KLINES_KEPT, nowMs);
+        } finally {
+            lock.unlock();
+        }
+        List<Kline> out = new ArrayList<>();
+        for (Kline k : fine) {
+            long open = interval.openTime(k.openTime(), offsetMs);
+            Kline last = out.isEmpty() ? null : out.getLast();
+            if (last == null || last.openTime() != open) {
+                long close = interval.nextOpenTime(open + offsetMs) - offsetMs - 1;
+                out.add(new Kline(open, close, k.open(), k.high(), k.low(), k.close(), k.volume(), k.quoteVolume(),
+                        k.trades(), k.takerBuyVolume(), k.takerBuyQuoteVolume(), k.firstTradeId(), k.lastTradeId()));
+            } else {
+                out.set(out.size() - 1, last.merge(k));
+            }
+        }
+        List<Kline> chosen = out.stream().filter(k -> (startTime < 0 || k.openTime() >= startTime)
+                && (endTime < 0 || k.openTime() <= endTime)).toList();
+        return startTime >= 0 ? chosen.stream().limit(limit).toList()
+                : chosen.subList(Math.max(0, chosen.size() - limit), chosen.size());
+    }
+
     /** The kline open at {@code nowMs}, or null before the first trade. */
     public Kline currentKline(KlineInterval interval, long nowMs) {
         lock.lock();

@@ -229,12 +229,9 @@ public final class MarketRoutes {
         if (start >= 0 && end >= 0 && end < start) {
             throw ApiException.badCombination();
         }
-        if (TimeZones.offsetMs(p.get("timeZone")) != 0) {
-            throw ApiException.badRequest(-1130, "Data sent for parameter 'timeZone' is not valid: only UTC"
-                    + " (0) is served here so far.");
-        }
+        long offset = TimeZones.offsetMs(p.get("timeZone"));
         WireFormat w = wire(m);
-        List<Kline> klines = m.klines(interval, start, end, limit, r.nowMs());
+        List<Kline> klines = m.klines(interval, start, end, limit, r.nowMs(), offset);
         return JsonOut.write(g -> {
             g.writeStartArray();
             for (Kline k : klines) {
