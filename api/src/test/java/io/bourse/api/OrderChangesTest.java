@@ -125,10 +125,21 @@ class OrderChangesTest {
         assertThat(list.getJSONArray("orders").length()).isEqualTo(2);
         assertThat(list.getJSONArray("orderReports").getJSONObject(0).getLong("orderListId"))
                 .isEqualTo(list.getLong("orderListId"));
+        HttpResponse<String> cancelled = signed("DELETE", "/api/v3/orderList", "symbol=BTCUSDT&orderListId="
+                + list.getLong("orderListId"));
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        JSONObject done = new JSONObject(cancelled.body());
+        assertThat(done.getString("listStatusType")).isEqualTo("ALL_DONE");
+        assertThat(done.getJSONArray("orderReports").length()).isEqualTo(2);
+        assertThat(done.getJSONArray("orderReports").getJSONObject(1).getString("status")).isEqualTo("CANCELED");
+        HttpResponse<String> again = signed("DELETE", "/api/v3/orderList", "symbol=BTCUSDT&orderListId="
+                + list.getLong("orderListId"));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(new JSONObject(again.body()).getInt("code")).isEqualTo(-2011);
+
         HttpResponse<String> bad = signed("POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
                 + "&quantity=0.1&aboveType=MARKET&belowType=STOP_LOSS&belowStopPrice=49500");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(new JSONObject(bad.body()).getInt("code")).isEqualTo(-1116);
-        trade.cancelOpenOrders(params("symbol", "BTCUSDT"));
     }
 }

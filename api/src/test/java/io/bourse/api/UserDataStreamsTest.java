@@ -105,6 +105,15 @@ class UserDataStreamsTest {
             JSONObject deposit = next(events, "balanceUpdate");
             assertThat(deposit.getString("a")).isEqualTo("BTC");
             assertThat(deposit.getString("d")).isEqualTo("1.00000000");
+
+            exchange.submit(new io.bourse.engine.command.PlaceOco(LiveExchange.BTCUSDT, 1, io.bourse.engine.Side.SELL,
+                    LiveExchange.units("0.1"), io.bourse.engine.OrderType.LIMIT_MAKER, LiveExchange.units("70000"), 0,
+                    null, "up", io.bourse.engine.OrderType.STOP_LOSS, 0, LiveExchange.units("40000"), null, "down",
+                    null));
+            JSONObject list = next(events, "listStatus");
+            assertThat(list.getString("c")).isEqualTo("OCO");
+            assertThat(list.getString("l")).isEqualTo("EXEC_STARTED");
+            assertThat(list.getJSONArray("O").length()).isEqualTo(2);
         } finally {
             ws.closeConnection(connection);
             client.createUserData().closeListenKey(params("listenKey", listenKey));

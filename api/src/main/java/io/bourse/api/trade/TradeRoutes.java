@@ -80,6 +80,7 @@ public final class TradeRoutes {
                 Endpoint.of(HttpMethod.POST, "/api/v3/order/cancelReplace", 1, this::cancelReplace),
                 Endpoint.of(HttpMethod.PUT, "/api/v3/order/amend/keepPriority", 4, this::amend),
                 Endpoint.of(HttpMethod.POST, "/api/v3/orderList/oco", 1, this::placeOco),
+                Endpoint.of(HttpMethod.DELETE, "/api/v3/orderList", 1, this::cancelList),
                 Endpoint.of(HttpMethod.GET, "/api/v3/order", 4, this::queryOrder),
                 new Endpoint(HttpMethod.GET, "/api/v3/openOrders", p -> p.has("symbol") ? 6 : 80, this::openOrders),
                 Endpoint.of(HttpMethod.GET, "/api/v3/allOrders", 20, this::allOrders),
@@ -131,21 +132,25 @@ public final class TradeRoutes {
      * thread when a history store is there (the query may read SQL).
      */
     private Future<Buffer> afterOwnWrites(long userId, java.util.function.Supplier<Buffer> query) {
-        long wanted = lastAcknowledged.getOrDefault(userId, 0L);
-        Promise<Void> caughtUp = Promise.promise();
-        if (users.lastSequence() >= wanted) {
-            caughtUp.complete();
-        } else {
-            long deadline = System.currentTimeMillis() + READ_YOUR_WRITES_TIMEOUT_MS;
-            vertx.setPeriodic(1, id -> {
-                if (users.lastSequence() >= wanted || System.currentTimeMillis() > deadline) {
-                    vertx.cancelTimer(id);
-                    caughtUp.complete();
-                }
-            });
-        }
-        return caughtUp.future().compose(v -> history == null ? Future.succeededFuture(query.get())
+        return caughtUp(userId).compose(v -> history == null ? Future.succeededFuture(query.get())
                 : vertx.executeBlocking(query::get));
+    }
+
+    /** Completes once the user-data reader has applied this user's last acknowledged command (or after 2 s). */
+    private Future<Void> caughtUp(long userId) {
+        long wanted = lastAcknowledged.getOrDefault(userId, 0L);
+        if (users.lastSequence() >= wanted) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> caughtUp = Promise.promise();
+        long deadline = System.currentTimeMillis() + READ_YOUR_WRITES_TIMEOUT_MS;
+        vertx.setPeriodic(1, id -> {
+            if (users.lastSequence() >= wanted || System.currentTimeMillis() > deadline) {
+                vertx.cancelTimer(id);
+                caughtUp.complete();
+            }
+        });
+        return caughtUp.future();
     }
 
     // ------------------------------------------------------------------ orders
@@ -412,31 +417,55 @@ public final class TradeRoutes {
                     legs.put(t.taker().orderId(), t.taker());
                 }
             }
-            return JsonOut.write(g -> {
-                g.writeStartObject();
-                g.writeNumberField("orderListId", legs.values().iterator().next().orderListId());
-                g.writeStringField("contingencyType", "OCO");
-                g.writeStringField("listStatusType", "EXEC_STARTED");
-                g.writeStringField("listOrderStatus", "EXECUTING");
-                g.writeStringField("listClientOrderId", listId);
-                g.writeNumberField("transactionTime", result.timestampMs());
-                g.writeStringField("symbol", m.spec.name());
-                g.writeArrayFieldStart("orders");
-                for (OrderState o : legs.values()) {
-                    g.writeStartObject();
-                    g.writeStringField("symbol", m.spec.name());
-                    g.writeNumberField("orderId", o.orderId());
-                    g.writeStringField("clientOrderId", o.clientOrderId());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("orderReports");
-                for (OrderState o : legs.values()) {
-                    OrderJson.query(g, m.wire, o);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            });
+            return JsonOut.write(g -> writeList(g, m, legs.values().iterator().next().orderListId(), false, listId,
+                    result.timestampMs(), List.copyOf(legs.values())));
+        });
+    }
+
+    /** An order list object: EXEC_STARTED / EXECUTING while working, ALL_DONE once done, with its legs. */
+    private static void writeList(JsonGenerator g, Market m, long listId, boolean done, String listClientId,
+                                  long transactionTime, List<OrderState> legs) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("orderListId", listId);
+        g.writeStringField("contingencyType", "OCO");
+        g.writeStringField("listStatusType", done ? "ALL_DONE" : "EXEC_STARTED");
+        g.writeStringField("listOrderStatus", done ? "ALL_DONE" : "EXECUTING");
+        g.writeStringField("listClientOrderId", listClientId);
+        g.writeNumberField("transactionTime", transactionTime);
+        g.writeStringField("symbol", m.spec.name());
+        g.writeArrayFieldStart("orders");
+        for (OrderState o : legs) {
+            g.writeStartObject();
+            g.writeStringField("symbol", m.spec.name());
+            g.writeNumberField("orderId", o.orderId());
+            g.writeStringField("clientOrderId", o.clientOrderId());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("orderReports");
+        for (OrderState o : legs) {
+            OrderJson.query(g, m.wire, o);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Cancels an order list by its id (cancelling either leg ends the list): ALL_DONE with both legs' reports. */
+    private Future<Buffer> cancelList(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        long listId = p.optLong("orderListId").orElseThrow(() -> ApiException.mandatory("orderListId"));
+        return caughtUp(key.userId()).compose(ignored -> {
+            OrderState leg = users.user(key.userId()).openOrders(m.spec.id()).stream()
+                    .filter(o -> o.orderListId() == listId).findFirst()
+                    .orElseThrow(() -> ApiException.badRequest(-2011, "Order list does not exist."));
+            return submit(key.userId(), CancelOrder.byId(m.spec.id(), key.userId(), leg.orderId()));
+        }).map(result -> {
+            List<OrderState> legs = acceptedEvents(result).stream()
+                    .filter(e -> e instanceof EngineEvent.OrderUpdated u && u.order().orderListId() == listId)
+                    .map(e -> ((EngineEvent.OrderUpdated) e).order()).toList();
+            return JsonOut.write(g -> writeList(g, m, listId, true, "", result.timestampMs(), legs));
         });
     }
 

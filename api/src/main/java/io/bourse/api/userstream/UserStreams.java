@@ -92,11 +92,60 @@ public final class UserStreams implements UserData.Listener {
                 }
             }
         }
+        listStatuses(listing, events, timestampMs, out);
         balances.forEach((user, assets) -> add(out, user, accountPosition(listing, assets, timestampMs)));
         out.forEach((user, payloads) -> {
             for (UserSink sink : sinks.getOrDefault(user, Set.of())) {
                 payloads.forEach(sink::send);
             }
+        });
+    }
+
+    /**
+     * One {@code listStatus} per order list a command touched, after its orders' reports: the legs seen, and
+     * ALL_DONE once none of them is open any more.
+     */
+    private void listStatuses(Listing listing, List<EngineEvent> events, long eventTime, Map<Long, List<String>> out) {
+        Map<Long, Map<Long, OrderState>> lists = new LinkedHashMap<>();
+        for (EngineEvent e : events) {
+            List<OrderState> orders = switch (e) {
+                case EngineEvent.OrderUpdated u -> List.of(u.order());
+                case EngineEvent.TradeExecuted t -> List.of(t.taker(), t.maker());
+                default -> List.of();
+            };
+            for (OrderState o : orders) {
+                if (o.orderListId() >= 0 && wanted(o.userId())) {
+                    lists.computeIfAbsent(o.orderListId(), k -> new LinkedHashMap<>()).put(o.orderId(), o);
+                }
+            }
+        }
+        lists.forEach((listId, legs) -> {
+            OrderState any = legs.values().iterator().next();
+            boolean done = legs.values().stream().noneMatch(o -> o.status().isOpen());
+            SymbolSpec s = listing.symbols().get(any.symbolId());
+            add(out, any.userId(), JsonOut.string(g -> {
+                g.writeStartObject();
+                g.writeStringField("e", "listStatus");
+                g.writeNumberField("E", eventTime);
+                g.writeStringField("s", s.name());
+                g.writeNumberField("g", listId);
+                g.writeStringField("c", "OCO");
+                g.writeStringField("l", done ? "ALL_DONE" : "EXEC_STARTED");
+                g.writeStringField("L", done ? "ALL_DONE" : "EXECUTING");
+                g.writeStringField("r", "NONE");
+                g.writeStringField("C", "");
+                g.writeNumberField("T", eventTime);
+                g.writeArrayFieldStart("O");
+                for (OrderState o : legs.values()) {
+                    g.writeStartObject();
+                    g.writeStringField("s", s.name());
+                    g.writeNumberField("i", o.orderId());
+                    g.writeStringField("c", o.clientOrderId());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }));
         });
     }
 
