@@ -14,12 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys from the database, cached in memory once found (a signed request must not wait for SQL). Keys
- * deleted through {@link #delete} leave the cache at once. Unknown keys are not cached, so a key created by
- * another process is found on its first use.
+ * deleted through {@link #delete} leave the cache at once. A key found missing is remembered as missing for a few
+ * seconds, so requests with made-up keys cannot turn into a database query each; a key created by another process
+ * is found within that time.
  */
 public final class StoredApiKeys implements ApiKeys {
+    private static final long MISSING_FOR_MS = 5_000;
+    private static final int MAX_MISSING = 100_000;
+
     private final Accounts accounts;
     private final ConcurrentHashMap<String, ApiKey> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> missingUntil = new ConcurrentHashMap<>();
 
     public StoredApiKeys(Accounts accounts) {
         this.accounts = accounts;
@@ -31,8 +36,21 @@ public final class StoredApiKeys implements ApiKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long now = System.currentTimeMillis();
+        Long until = missingUntil.get(key);
+        if (until != null && until > now) {
+            return Optional.empty();
+        }
         Optional<ApiKey> found = accounts.findKey(key).map(StoredApiKeys::toApiKey);
-        found.ifPresent(k -> cache.put(key, k));
+        if (found.isPresent()) {
+            cache.put(key, found.get());
+            missingUntil.remove(key);
+        } else {
+            if (missingUntil.size() >= MAX_MISSING) {
+                missingUntil.clear();
+            }
+            missingUntil.put(key, now + MISSING_FOR_MS);
+        }
         return found;
     }
 

@@ -117,9 +117,16 @@ public final class TradeRoutes {
 
     /** A command's outcome: the engine's refusal as a Binance error, or the events to answer from. */
     private static List<EngineEvent> acceptedEvents(CommandResult r) {
+        if (r.status() == CommandResult.Status.REJECTED) {
+            throw ApiException.badRequest(r.reject().code(), r.reject().message());
+        }
+        return appliedEvents(r);
+    }
+
+    /** The events of a command the engine applied, accepted or refused; a journal failure or stop is an error. */
+    private static List<EngineEvent> appliedEvents(CommandResult r) {
         return switch (r.status()) {
-            case ACCEPTED -> r.events();
-            case REJECTED -> throw ApiException.badRequest(r.reject().code(), r.reject().message());
+            case ACCEPTED, REJECTED -> r.events();
             case UNKNOWN -> throw new ApiException(503, -1007, "Timeout waiting for response from backend server. "
                     + "Send status unknown; execution status unknown.");
             case REFUSED -> throw new ApiException(503, -1008,
@@ -300,10 +307,7 @@ public final class TradeRoutes {
         CancelReplace command = new CancelReplace(new CancelOrder(m.spec.id(), key.userId(), cancelId, cancelOrigId),
                 order.command(), mode.equals("ALLOW_FAILURE"));
         return submit(key.userId(), command).map(result -> {
-            if (result.status() != CommandResult.Status.ACCEPTED && result.status() != CommandResult.Status.REJECTED) {
-                acceptedEvents(result);
-            }
-            List<EngineEvent> events = result.events();
+            List<EngineEvent> events = appliedEvents(result);
             List<OrderState> cancelled = cancelled(events);
             OrderState placed = newOrder(events, key.userId());
             RejectReason reason = result.reject();
