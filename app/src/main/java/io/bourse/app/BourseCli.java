@@ -51,7 +51,8 @@ public final class BourseCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BourseCli.class);
 
     @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-            description = "Journal and snapshots live here (default: ${DEFAULT-VALUE}).")
+            description = "Everything the exchange keeps lives here: journal, snapshots, the embedded "
+                    + "database, the master key and the operator token (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @CommandLine.Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
