@@ -125,6 +125,11 @@ class OrderChangesTest {
         assertThat(list.getJSONArray("orders").length()).isEqualTo(2);
         assertThat(list.getJSONArray("orderReports").getJSONObject(0).getLong("orderListId"))
                 .isEqualTo(list.getLong("orderListId"));
+        HttpResponse<String> queried = signed("GET", "/api/v3/orderList", "orderListId=" + list.getLong("orderListId"));
+        assertThat(new JSONObject(queried.body()).getString("listOrderStatus")).isEqualTo("EXECUTING");
+        assertThat(new JSONObject(queried.body()).has("orderReports")).isFalse();
+        assertThat(new org.json.JSONArray(signed("GET", "/api/v3/openOrderList", "").body()).length()).isEqualTo(1);
+
         HttpResponse<String> cancelled = signed("DELETE", "/api/v3/orderList", "symbol=BTCUSDT&orderListId="
                 + list.getLong("orderListId"));
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
@@ -136,6 +141,10 @@ class OrderChangesTest {
                 + list.getLong("orderListId"));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(new JSONObject(again.body()).getInt("code")).isEqualTo(-2011);
+        assertThat(new org.json.JSONArray(signed("GET", "/api/v3/openOrderList", "").body()).length()).isZero();
+        org.json.JSONArray all = new org.json.JSONArray(signed("GET", "/api/v3/allOrderList", "").body());
+        assertThat(all.length()).isEqualTo(1);
+        assertThat(all.getJSONObject(0).getString("listStatusType")).isEqualTo("ALL_DONE");
 
         HttpResponse<String> bad = signed("POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
                 + "&quantity=0.1&aboveType=MARKET&belowType=STOP_LOSS&belowStopPrice=49500");

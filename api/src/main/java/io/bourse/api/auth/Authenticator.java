@@ -91,28 +91,31 @@ public final class Authenticator {
 
     /** The raw (still encoded) value of {@code name} in form-encoded text, or null. */
     static String rawParam(String encoded, String name) {
-        for (String pair : encoded.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
-            }
+        int at = find(encoded, name);
+        if (at < 0) {
+            return null;
         }
-        return null;
+        int end = encoded.indexOf('&', at);
+        return encoded.substring(at + name.length() + 1, end < 0 ? encoded.length() : end);
     }
 
-    /** The text without the parameter {@code name}, every other byte as received. */
+    /** The text without the parameter {@code name} (and the {@code &} before it), every other byte as received. */
     static String without(String encoded, String name) {
-        if (rawParam(encoded, name) == null) {
+        int at = find(encoded, name);
+        if (at < 0) {
             return encoded;
         }
-        StringBuilder out = new StringBuilder(encoded.length());
-        for (String pair : encoded.split("&")) {
-            if (!pair.startsWith(name + "=")) {
-                if (!out.isEmpty()) {
-                    out.append('&');
-                }
-                out.append(pair);
-            }
+        int end = encoded.indexOf('&', at);
+        if (at > 0) {
+            return encoded.substring(0, at - 1) + (end < 0 ? "" : encoded.substring(end));
         }
-        return out.toString();
+        return end < 0 ? "" : encoded.substring(end + 1);
+    }
+
+    /** Where the parameter {@code name=} starts (at the beginning or after an {@code &}), or -1. */
+    private static int find(String encoded, String name) {
+        String key = name + "=";
+        int at = encoded.startsWith(key) ? 0 : encoded.indexOf("&" + key);
+        return at <= 0 ? at : at + 1;
     }
 }

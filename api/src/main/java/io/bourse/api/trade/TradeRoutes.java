@@ -81,6 +81,9 @@ public final class TradeRoutes {
                 Endpoint.of(HttpMethod.PUT, "/api/v3/order/amend/keepPriority", 4, this::amend),
                 Endpoint.of(HttpMethod.POST, "/api/v3/orderList/oco", 1, this::placeOco),
                 Endpoint.of(HttpMethod.DELETE, "/api/v3/orderList", 1, this::cancelList),
+                Endpoint.of(HttpMethod.GET, "/api/v3/orderList", 4, r -> lists(r, false, true)),
+                Endpoint.of(HttpMethod.GET, "/api/v3/openOrderList", 6, r -> lists(r, true, false)),
+                Endpoint.of(HttpMethod.GET, "/api/v3/allOrderList", 20, r -> lists(r, false, false)),
                 Endpoint.of(HttpMethod.GET, "/api/v3/order", 4, this::queryOrder),
                 new Endpoint(HttpMethod.GET, "/api/v3/openOrders", p -> p.has("symbol") ? 6 : 80, this::openOrders),
                 Endpoint.of(HttpMethod.GET, "/api/v3/allOrders", 20, this::allOrders),
@@ -426,9 +429,59 @@ public final class TradeRoutes {
         });
     }
 
+    /**
+     * Order list queries (without order reports, as Binance answers them): one list by {@code orderListId}, the
+     * open lists, or all lists still held in memory (from {@code fromId}, within a time range, at most
+     * {@code limit}).
+     */
+    private Future<Buffer> lists(Request r, boolean openOnly, boolean one) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Params p = r.params();
+        long wanted = one ? p.optLong("orderListId").orElseThrow(() -> ApiException.mandatory("orderListId")) : -1;
+        long fromId = p.optLong("fromId").orElse(0);
+        long start = p.optLong("startTime").orElse(0);
+        long end = p.optLong("endTime").orElse(Long.MAX_VALUE);
+        int limit = p.limit("limit", 500, 1, 1000);
+        return afterOwnWrites(key.userId(), () -> {
+            java.util.TreeMap<Long, List<OrderState>> byList = new java.util.TreeMap<>();
+            for (OrderState o : users.user(key.userId()).listOrders()) {
+                byList.computeIfAbsent(o.orderListId(), k -> new ArrayList<>()).add(o);
+            }
+            List<List<OrderState>> chosen = byList.entrySet().stream()
+                    .filter(e -> (!one || e.getKey() == wanted) && e.getKey() >= fromId)
+                    .map(java.util.Map.Entry::getValue)
+                    .filter(legs -> !openOnly || legs.stream().anyMatch(o -> o.status().isOpen()))
+                    .filter(legs -> legs.getFirst().createdTimeMs() >= start && legs.getFirst().createdTimeMs() <= end)
+                    .limit(limit).toList();
+            if (one && chosen.isEmpty()) {
+                throw ApiException.badRequest(-2011, "Order list does not exist.");
+            }
+            Listing listing = md.listing();
+            return JsonOut.write(g -> {
+                if (!one) {
+                    g.writeStartArray();
+                }
+                for (List<OrderState> legs : chosen) {
+                    SymbolSpec s = listing.symbols().get(legs.getFirst().symbolId());
+                    writeList(g, new Market(s, WireFormat.of(listing, s)), legs.getFirst().orderListId(),
+                            legs.stream().noneMatch(o -> o.status().isOpen()), "", legs.getFirst().createdTimeMs(),
+                            legs, false);
+                }
+                if (!one) {
+                    g.writeEndArray();
+                }
+            });
+        });
+    }
+
     /** An order list object: EXEC_STARTED / EXECUTING while working, ALL_DONE once done, with its legs. */
     private static void writeList(JsonGenerator g, Market m, long listId, boolean done, String listClientId,
                                   long transactionTime, List<OrderState> legs) throws IOException {
+        writeList(g, m, listId, done, listClientId, transactionTime, legs, true);
+    }
+
+    private static void writeList(JsonGenerator g, Market m, long listId, boolean done, String listClientId,
+                                  long transactionTime, List<OrderState> legs, boolean reports) throws IOException {
         g.writeStartObject();
         g.writeNumberField("orderListId", listId);
         g.writeStringField("contingencyType", "OCO");
@@ -446,11 +499,13 @@ public final class TradeRoutes {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("orderReports");
-        for (OrderState o : legs) {
-            OrderJson.query(g, m.wire, o);
+        if (reports) {
+            g.writeArrayFieldStart("orderReports");
+            for (OrderState o : legs) {
+                OrderJson.query(g, m.wire, o);
+            }
+            g.writeEndArray();
         }
-        g.writeEndArray();
         g.writeEndObject();
     }
 

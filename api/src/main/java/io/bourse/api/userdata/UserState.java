@@ -137,6 +137,15 @@ public final class UserState {
         return out;
     }
 
+    /** Orders (open or recently closed) that belong to order lists, by order id. */
+    public synchronized List<OrderState> listOrders() {
+        List<OrderState> out = new ArrayList<>();
+        closed.stream().filter(o -> o.orderListId() >= 0).forEach(out::add);
+        open.values().stream().filter(o -> o.orderListId() >= 0).forEach(out::add);
+        out.sort(java.util.Comparator.comparingLong(OrderState::orderId));
+        return out;
+    }
+
     /** Recent fills on a symbol, oldest first. */
     public synchronized List<UserTrade> trades(int symbolId) {
         return trades.stream().filter(t -> t.symbolId() == symbolId).toList();
