@@ -75,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
                 JsonOut.error(-1000, "Unknown endpoint: " + ctx.request().method() + " " + ctx.request().path()),
                 -1));
         StreamHub streams = new StreamHub(vertx, marketData, listenKeys, userStreams);
-        WsApi wsApi = new WsApi(endpoints, limiter, auth, userStreams);
+        WsApi wsApi = new WsApi(vertx, b.keys(), endpoints, limiter, auth, userStreams);
         HttpServer server = vertx.createHttpServer().requestHandler(router).webSocketHandler(ws -> {
             if (ws.path().equals("/ws-api/v3")) {
                 wsApi.accept(ws);
@@ -119,8 +119,20 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
+    /** Looks the request's key up on a worker thread first if that would take the database, then answers. */
     private static void answer(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, ApiKeys keys,
                                String body) {
+        String key = ctx.request().getHeader(Authenticator.KEY_HEADER);
+        if (key == null || key.length() > 128 || keys.answersFromMemory(key)) {
+            answerNow(ctx, endpoint, limiter, keys, body);
+        } else {
+            ctx.vertx().executeBlocking(() -> keys.find(key))
+                    .onComplete(found -> answerNow(ctx, endpoint, limiter, keys, body));
+        }
+    }
+
+    private static void answerNow(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, ApiKeys keys,
+                                  String body) {
         long now = System.currentTimeMillis();
         String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
         int used = -1;

@@ -6,8 +6,26 @@ import java.util.Optional;
 public interface ApiKeys {
     Optional<ApiKey> find(String key);
 
+    /**
+     * Whether {@link #find} would answer this key from memory. When not, the server looks it up on a worker
+     * thread first, so an event loop never waits for the database.
+     */
+    default boolean answersFromMemory(String key) {
+        return true;
+    }
+
     /** Looks in {@code first}, then in {@code second}. */
     static ApiKeys layered(ApiKeys first, ApiKeys second) {
-        return key -> first.find(key).or(() -> second.find(key));
+        return new ApiKeys() {
+            @Override
+            public Optional<ApiKey> find(String key) {
+                return first.find(key).or(() -> second.find(key));
+            }
+
+            @Override
+            public boolean answersFromMemory(String key) {
+                return first.answersFromMemory(key) && (first.find(key).isPresent() || second.answersFromMemory(key));
+            }
+        };
     }
 }

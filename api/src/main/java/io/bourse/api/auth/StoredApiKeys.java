@@ -54,6 +54,15 @@ public final class StoredApiKeys implements ApiKeys {
         return found;
     }
 
+    @Override
+    public boolean answersFromMemory(String key) {
+        if (cache.containsKey(key)) {
+            return true;
+        }
+        Long until = missingUntil.get(key);
+        return until != null && until > System.currentTimeMillis();
+    }
+
     public boolean delete(String key) {
         cache.remove(key);
         return accounts.deleteKey(key);

@@ -56,11 +56,16 @@ public final class WsApi {
             Map.entry("account.rateLimits.orders", "GET /api/v3/rateLimit/order"));
 
     private final Map<String, Endpoint> endpoints = new HashMap<>();
+    private final io.vertx.core.Vertx vertx;
+    private final io.bourse.api.auth.ApiKeys keys;
     private final WeightLimiter limiter;
     private final Authenticator auth;
     private final UserStreams userStreams;
 
-    public WsApi(List<Endpoint> restEndpoints, WeightLimiter limiter, Authenticator auth, UserStreams userStreams) {
+    public WsApi(io.vertx.core.Vertx vertx, io.bourse.api.auth.ApiKeys keys, List<Endpoint> restEndpoints,
+                 WeightLimiter limiter, Authenticator auth, UserStreams userStreams) {
+        this.vertx = vertx;
+        this.keys = keys;
         for (Endpoint e : restEndpoints) {
             endpoints.put(e.method().name() + " " + e.path(), e);
         }
@@ -82,9 +87,28 @@ public final class WsApi {
 
     public void accept(ServerWebSocket ws) {
         Session session = new Session(ws);
-        ws.textMessageHandler(text -> handle(session, text));
+        ws.textMessageHandler(text -> {
+            String key = apiKeyOf(text);
+            if (key == null || keys.answersFromMemory(key)) {
+                handle(session, text);
+            } else {
+                // the key's first use: look it up on a worker thread, never on the event loop
+                vertx.executeBlocking(() -> keys.find(key)).onComplete(found -> handle(session, text));
+            }
+        });
         ws.closeHandler(v -> session.subscriptions.values()
                 .forEach(s -> userStreams.detach(s.getKey(), s.getValue())));
+    }
+
+    /** The {@code apiKey} parameter of a request's text, found without parsing it, or null. */
+    private static String apiKeyOf(String text) {
+        int at = text.indexOf("\"apiKey\"");
+        if (at < 0) {
+            return null;
+        }
+        int open = text.indexOf('"', text.indexOf(':', at) + 1);
+        int close = open < 0 ? -1 : text.indexOf('"', open + 1);
+        return close < 0 || close - open > 129 ? null : text.substring(open + 1, close);
     }
 
     private void handle(Session session, String text) {

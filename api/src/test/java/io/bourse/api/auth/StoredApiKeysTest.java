@@ -26,7 +26,9 @@ class StoredApiKeysTest {
             StoredApiKeys keys = new StoredApiKeys(accounts);
             long user = accounts.createUser("keys@example.com");
             StoredApiKey hmac = accounts.createHmacKey(user, "bot", Set.of("READ", "TRADE"), List.of("10.0.0.1"));
+            assertThat(keys.answersFromMemory(hmac.apiKey())).as("first use needs the database").isFalse();
             ApiKey found = keys.find(hmac.apiKey()).orElseThrow();
+            assertThat(keys.answersFromMemory(hmac.apiKey())).isTrue();
             assertThat(found.userId()).isEqualTo(user);
             assertThat(found.permissions()).containsExactlyInAnyOrder(Permission.READ, Permission.TRADE);
             assertThat(found.ipWhitelist()).containsExactly("10.0.0.1");
@@ -38,6 +40,7 @@ class StoredApiKeysTest {
             assertThat(keys.find(ed.apiKey()).orElseThrow().ed25519()).isEqualTo(pair.getPublic());
 
             assertThat(keys.find("unknown" + "0".repeat(57))).isEmpty();
+            assertThat(keys.answersFromMemory("unknown" + "0".repeat(57))).as("remembered missing").isTrue();
             assertThat(keys.delete(hmac.apiKey())).isTrue();
             assertThat(keys.find(hmac.apiKey())).isEmpty();
         }
