@@ -245,20 +245,9 @@ public final class SymbolMarket {
     }
 
     /**
-     * Trading since {@code fromMs}, from minute buckets for windows up to a day and hour buckets beyond (the
-     * window's start rounds down to its bucket, as Binance's rolling tickers do).
+     * The ticker of the window {@code [fromMs, closeMs]}: statistics from minute buckets for windows up to a day
+     * and hour buckets beyond (the window's start rounds down to its bucket, as Binance's rolling tickers do).
      */
-    public WindowStats statsSince(long fromMs, long nowMs) {
-        KlineInterval unit = nowMs - fromMs <= 86_400_000L ? KlineInterval.M1 : KlineInterval.H1;
-        lock.lock();
-        try {
-            return klines.get(unit).stats(unit.openTime(fromMs));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The ticker of the window {@code [fromMs, closeMs]} (statistics as {@link #statsSince}). */
     public Ticker ticker(long fromMs, long closeMs) {
         KlineInterval unit = closeMs - fromMs <= 86_400_000L ? KlineInterval.M1 : KlineInterval.H1;
         lock.lock();

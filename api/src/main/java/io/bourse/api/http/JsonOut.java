@@ -19,6 +19,9 @@ public final class JsonOut {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** {@code {}}: what ping, order/test and the listenKey keep-alive answer. */
+    public static final Buffer EMPTY_OBJECT = Buffer.buffer("{}");
+
     private JsonOut() {
     }
 

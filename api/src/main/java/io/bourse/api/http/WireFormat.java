@@ -5,6 +5,8 @@ import io.bourse.engine.market.SymbolSpec;
 import io.bourse.marketdata.AggTrade;
 import io.bourse.marketdata.Level;
 import io.bourse.marketdata.Listing;
+import io.bourse.marketdata.Ticker;
+import io.bourse.marketdata.WindowStats;
 
 import java.io.IOException;
 
@@ -16,7 +18,8 @@ import java.util.List;
 public record WireFormat(SymbolSpec spec, int baseScale, int quoteScale) {
 
     public static WireFormat of(Listing listing, SymbolSpec spec) {
-        return new WireFormat(spec, listing.asset(spec.baseAssetId()).scale(), listing.asset(spec.quoteAssetId()).scale());
+        return new WireFormat(spec, listing.asset(spec.baseAssetId()).scale(),
+                listing.asset(spec.quoteAssetId()).scale());
     }
 
     public String price(long units) {
@@ -39,6 +42,12 @@ public record WireFormat(SymbolSpec spec, int baseScale, int quoteScale) {
         BigDecimal p = BigDecimal.valueOf(quoteVolume).movePointLeft(quoteScale)
                 .divide(BigDecimal.valueOf(volume).movePointLeft(baseScale), quoteScale, RoundingMode.HALF_UP);
         return p.toPlainString();
+    }
+
+    /** A window's volume-weighted average price, or the last price when nothing traded in it. */
+    public String averagePrice(Ticker t) {
+        WindowStats s = t.stats();
+        return s.volume() > 0 ? averagePrice(s.quoteVolume(), s.volume()) : price(t.lastPrice());
     }
 
     /** Percent change from {@code open} to {@code last}, three decimals, as Binance writes it. */

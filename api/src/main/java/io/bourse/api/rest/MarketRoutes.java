@@ -57,10 +57,7 @@ public final class MarketRoutes {
 
     public List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get("/api/v3/ping", 1, r -> JsonOut.write(g -> {
-                    g.writeStartObject();
-                    g.writeEndObject();
-                })),
+                Endpoint.get("/api/v3/ping", 1, r -> JsonOut.EMPTY_OBJECT.copy()),
                 Endpoint.get("/api/v3/time", 1, r -> JsonOut.write(g -> {
                     g.writeStartObject();
                     g.writeNumberField("serverTime", r.nowMs());
@@ -263,14 +260,13 @@ public final class MarketRoutes {
     private Buffer avgPrice(Request r) {
         SymbolMarket m = SymbolParams.require(md, r.params());
         int mins = m.spec().notional().avgPriceMins();
-        WindowStats s = m.statsSince(r.nowMs() - mins * 60_000L, r.nowMs());
+        Ticker t = m.ticker(r.nowMs() - mins * 60_000L, r.nowMs());
         List<Trade> last = m.recentTrades(1);
         WireFormat w = wire(m);
         return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeNumberField("mins", mins);
-            g.writeStringField("price", s.volume() > 0 ? w.averagePrice(s.quoteVolume(), s.volume())
-                    : w.price(last.isEmpty() ? 0 : last.getFirst().price()));
+            g.writeStringField("price", w.averagePrice(t));
             g.writeNumberField("closeTime", last.isEmpty() ? r.nowMs() : last.getFirst().timeMs());
             g.writeEndObject();
         });

@@ -47,7 +47,7 @@ final class PeriodicPayloads {
         });
     }
 
-    /** {@code 24hrTicker}, {@code 24hrMiniTicker}, or a rolling {@code 1hTicker} / {@code 4hTicker} / {@code 1dTicker}. */
+    /** {@code 24hrTicker}, {@code 24hrMiniTicker}, or a rolling {@code 1hTicker}, {@code 4hTicker}, {@code 1dTicker}. */
     static void ticker(JsonGenerator g, SymbolMarket m, WireFormat w, String event, long now, long windowMs)
             throws IOException {
         Ticker t = m.ticker(now - windowMs, now);
@@ -110,15 +110,13 @@ final class PeriodicPayloads {
     static String avgPrice(SymbolMarket m, WireFormat w, long now) {
         int mins = m.spec().notional().avgPriceMins();
         Ticker t = m.ticker(now - mins * 60_000L, now);
-        WindowStats s = t.stats();
         return JsonOut.string(g -> {
             g.writeStartObject();
             g.writeStringField("e", "avgPrice");
             g.writeNumberField("E", now);
             g.writeStringField("s", m.spec().name());
             g.writeStringField("i", mins + "m");
-            g.writeStringField("w", s.volume() > 0 ? w.averagePrice(s.quoteVolume(), s.volume())
-                    : w.price(t.lastPrice()));
+            g.writeStringField("w", w.averagePrice(t));
             g.writeNumberField("T", now);
             g.writeEndObject();
         });

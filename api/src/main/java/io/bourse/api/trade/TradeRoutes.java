@@ -137,11 +137,13 @@ public final class TradeRoutes {
         };
     }
 
-    /**
-     * Runs {@code query} once the user-data reader has applied this user's last acknowledged command; on a worker
-     * thread when a history store is there (the query may read SQL).
-     */
+    /** Runs {@code query}, which reads memory only, once the user-data reader has applied the user's last command. */
     private Future<Buffer> afterOwnWrites(long userId, java.util.function.Supplier<Buffer> query) {
+        return caughtUp(userId).map(v -> query.get());
+    }
+
+    /** As {@link #afterOwnWrites}, for a query that may read the history store (then on a worker thread). */
+    private Future<Buffer> afterOwnWritesWithHistory(long userId, java.util.function.Supplier<Buffer> query) {
         return caughtUp(userId).compose(v -> history == null ? Future.succeededFuture(query.get())
                 : vertx.executeBlocking(query::get));
     }
@@ -249,10 +251,7 @@ public final class TradeRoutes {
         Market m = market(r.params());
         OrderRequests.parse(r.params(), m.spec, scale(m.spec.baseAssetId()), scale(m.spec.quoteAssetId()),
                 key.userId());
-        return Future.succeededFuture(JsonOut.write(g -> {
-            g.writeStartObject();
-            g.writeEndObject();
-        }));
+        return Future.succeededFuture(JsonOut.EMPTY_OBJECT.copy());
     }
 
     private Future<Buffer> cancelOrder(Request r) {
@@ -260,10 +259,8 @@ public final class TradeRoutes {
         Params p = r.params();
         Market m = market(p);
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
-        long orderId = ref.orderId();
-        String origClientId = ref.clientOrderId();
         String cancelId = cancelClientId(p);
-        return submit(key.userId(), new CancelOrder(m.spec.id(), key.userId(), orderId, origClientId))
+        return submit(key.userId(), new CancelOrder(m.spec.id(), key.userId(), ref.orderId(), ref.clientOrderId()))
                 .map(result -> {
                     List<OrderState> cancelled = cancelled(acceptedEvents(result));
                     return JsonOut.write(g -> OrderJson.cancel(g, m.wire, cancelled.getFirst(), cancelId,
@@ -300,14 +297,13 @@ public final class TradeRoutes {
             throw ApiException.invalidValue("cancelReplaceMode");
         }
         OrderRequests.OrderRef cancelRef = OrderRequests.orderRef(p, "cancelOrderId", "cancelOrigClientOrderId");
-        long cancelId = cancelRef.orderId();
-        String cancelOrigId = cancelRef.clientOrderId();
         String cancelNewId = OrderRequests.clientId(p, "cancelNewClientOrderId");
         String cancelClientId = cancelNewId == null ? OrderRequests.generatedClientId() : cancelNewId;
         OrderRequests.NewOrder order = OrderRequests.parse(p, m.spec, scale(m.spec.baseAssetId()),
                 scale(m.spec.quoteAssetId()), key.userId());
         countOrder(key, r);
-        CancelReplace command = new CancelReplace(new CancelOrder(m.spec.id(), key.userId(), cancelId, cancelOrigId),
+        CancelReplace command = new CancelReplace(new CancelOrder(m.spec.id(), key.userId(), cancelRef.orderId(),
+                cancelRef.clientOrderId()),
                 order.command(), mode.equals("ALLOW_FAILURE"));
         return submit(key.userId(), command).map(result -> {
             List<EngineEvent> events = appliedEvents(result);
@@ -365,10 +361,9 @@ public final class TradeRoutes {
         Params p = r.params();
         Market m = market(p);
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
-        long orderId = ref.orderId();
-        String origClientId = ref.clientOrderId();
         long newQty = OrderRequests.decimal(p, "newQty", scale(m.spec.baseAssetId()), true);
-        return submit(key.userId(), new AmendOrder(m.spec.id(), key.userId(), orderId, origClientId, newQty))
+        return submit(key.userId(), new AmendOrder(m.spec.id(), key.userId(), ref.orderId(), ref.clientOrderId(),
+                newQty))
                 .map(result -> {
                     OrderState o = acceptedEvents(result).stream()
                             .filter(e -> e instanceof EngineEvent.OrderUpdated u
@@ -552,7 +547,7 @@ public final class TradeRoutes {
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
         long orderId = ref.orderId();
         String origClientId = ref.clientOrderId();
-        return afterOwnWrites(key.userId(), () -> {
+        return afterOwnWritesWithHistory(key.userId(), () -> {
             UserState u = users.user(key.userId());
             OrderState o = orderId != 0 ? u.order(orderId) : u.orderByClientId(m.spec.id(), origClientId);
             if (o == null && history != null) {
@@ -585,7 +580,7 @@ public final class TradeRoutes {
         checkRange(start, end);
         int limit = p.limit("limit", 500, 1, 1000);
         boolean newest = fromId == 0 && start < 0;
-        return afterOwnWrites(key.userId(), () -> {
+        return afterOwnWritesWithHistory(key.userId(), () -> {
             java.util.TreeMap<Long, OrderState> merged = new java.util.TreeMap<>();
             if (history != null) {
                 (newest ? history.newestOrders(key.userId(), m.spec.id(), limit)
@@ -632,7 +627,7 @@ public final class TradeRoutes {
         checkRange(start, end);
         int limit = p.limit("limit", 500, 1, 1000);
         Listing listing = md.listing();
-        return afterOwnWrites(key.userId(), () -> {
+        return afterOwnWritesWithHistory(key.userId(), () -> {
             boolean newest = fromId < 0 && start < 0;
             java.util.TreeMap<Long, UserTrade> merged = new java.util.TreeMap<>();
             if (history != null) {

@@ -65,9 +65,6 @@ public final class UserStreamRoutes {
     }
 
     private static Future<Buffer> empty() {
-        return Future.succeededFuture(JsonOut.write(g -> {
-            g.writeStartObject();
-            g.writeEndObject();
-        }));
+        return Future.succeededFuture(JsonOut.EMPTY_OBJECT.copy());
     }
 }
