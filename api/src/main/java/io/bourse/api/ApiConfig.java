@@ -9,18 +9,20 @@ package io.bourse.api;
  * @param banMs             how long an IP that keeps going after 429s is banned (418)
  * @param ordersPer10s      ORDERS per account per 10 seconds (Binance: 100)
  * @param ordersPerDay      ORDERS per account per day (Binance: 200,000)
+ * @param secureCookies     whether the session cookie is Secure (HTTPS, or http://localhost); off only behind
+ *                          plain HTTP on another host, which a real deployment never is
  */
 public record ApiConfig(String host, int port, int weightPerMinute, long banMs, int ordersPer10s,
-                        int ordersPerDay) {
+                        int ordersPerDay, boolean secureCookies) {
     public static ApiConfig defaults(int port) {
-        return new ApiConfig("127.0.0.1", port, 6000, 120_000, 100, 200_000);
+        return new ApiConfig("127.0.0.1", port, 6000, 120_000, 100, 200_000, true);
     }
 
     public ApiConfig withWeightPerMinute(int weight) {
-        return new ApiConfig(host, port, weight, banMs, ordersPer10s, ordersPerDay);
+        return new ApiConfig(host, port, weight, banMs, ordersPer10s, ordersPerDay, secureCookies);
     }
 
     public ApiConfig withOrderLimits(int per10s, int perDay) {
-        return new ApiConfig(host, port, weightPerMinute, banMs, per10s, perDay);
+        return new ApiConfig(host, port, weightPerMinute, banMs, per10s, perDay, secureCookies);
     }
 }

@@ -1,5 +1,7 @@
 package io.bourse.api;
 
+import io.bourse.api.account.AccountRoutes;
+import io.bourse.api.account.WebSessions;
 import io.bourse.api.auth.ApiKey;
 import io.bourse.api.auth.ApiKeys;
 import io.bourse.api.auth.Authenticator;
@@ -16,8 +18,11 @@ import io.bourse.api.userstream.ListenKeys;
 import io.bourse.api.userstream.UserStreamRoutes;
 import io.bourse.api.userstream.UserStreams;
 import io.bourse.api.wsapi.WsApi;
+import io.bourse.api.operator.AuditRoutes;
+import io.bourse.api.operator.OperatorAuth;
 import io.bourse.api.operator.OperatorRoutes;
 import io.bourse.marketdata.MarketData;
+import io.bourse.platform.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -63,9 +68,17 @@ public final class ApiServer implements AutoCloseable {
         endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), auth, b.history(),
                 config.ordersPer10s(), config.ordersPerDay()).endpoints());
         endpoints.addAll(new UserStreamRoutes(auth, listenKeys).endpoints());
+        WebSessions web = b.platform() == null ? null : new WebSessions(b.platform().sessions(), config.secureCookies());
+        if (web != null) {
+            endpoints.addAll(new AccountRoutes(vertx, b.platform(), web, b.keys()).endpoints());
+        }
         if (b.accounts() != null) {
-            endpoints.addAll(new OperatorRoutes(vertx, b.core(), marketData, b.accounts(), b.operatorToken())
+            OperatorAuth operators = new OperatorAuth(b.operatorToken(), web, b.platform());
+            endpoints.addAll(new OperatorRoutes(vertx, b.core(), marketData, b.accounts(), b.platform(), operators)
                     .endpoints());
+            if (b.platform() != null) {
+                endpoints.addAll(new AuditRoutes(vertx, b.platform(), operators).endpoints());
+            }
         }
         Router router = Router.router(vertx);
         for (Endpoint e : endpoints) {
@@ -190,6 +203,8 @@ public final class ApiServer implements AutoCloseable {
     private static void fail(HttpServerResponse response, Throwable cause, int usedWeight) {
         if (cause instanceof ApiException e) {
             send(response, e.status(), JsonOut.error(e.code(), e.getMessage()), usedWeight);
+        } else if (cause instanceof Refused r) {
+            send(response, r.status(), JsonOut.error(r.code(), r.getMessage()), usedWeight);
         } else if (cause instanceof ApiException.WithBody e) {
             send(response, e.status(), e.body(), usedWeight);
         } else {

@@ -4,14 +4,15 @@ import io.bourse.api.auth.ApiKeys;
 import io.bourse.api.userdata.UserData;
 import io.bourse.history.History;
 import io.bourse.marketdata.MarketData;
+import io.bourse.platform.Platform;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.store.Accounts;
 
 /**
  * What the API serves from: the core (commands), its market-data and user-data readers, API keys, the history
- * store (null: answers come from memory only), and for the operator endpoints the accounts store and the operator
- * token (both null: no operator endpoints).
+ * store (null: answers come from memory only), for the operator endpoints the accounts store and the operator
+ * token (both null: no operator endpoints), and the account platform (null: no sign-up, sessions or staff).
  */
 public record Backends(ExchangeCore core, MarketData marketData, UserData userData, ApiKeys keys, History history,
-                       Accounts accounts, String operatorToken) {
+                       Accounts accounts, String operatorToken, Platform platform) {
 }

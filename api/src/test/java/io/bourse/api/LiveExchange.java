@@ -1,6 +1,15 @@
 package io.bourse.api;
 
+import io.bourse.api.auth.ApiKeys;
 import io.bourse.api.auth.InMemoryApiKeys;
+import io.bourse.api.auth.StoredApiKeys;
+import io.bourse.platform.Platform;
+import io.bourse.platform.PlatformConfig;
+import io.bourse.platform.mail.MailSender;
+import io.bourse.platform.mail.OutboxDispatcher;
+import io.bourse.platform.password.PasswordHasher;
+import io.bourse.store.Accounts;
+import io.bourse.store.MasterKey;
 import io.bourse.api.userdata.UserData;
 import io.bourse.history.History;
 import io.bourse.history.HistoryTrades;
@@ -26,6 +35,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -47,6 +57,11 @@ final class LiveExchange implements AutoCloseable {
     final ApiServer api;
     /** The history store, when started with one (embedded PostgreSQL in {@code dir/postgres}); else null. */
     final Database db;
+    /** With the database: the accounts store and the account platform (fast, weak password hashing); else null. */
+    final Accounts accounts;
+    final Platform platform;
+    private final OutboxDispatcher mail;
+    static final String OPERATOR_TOKEN = "test-operator-token";
 
     /**
      * Starts on {@code dir} (reopening what a previous instance left there); with {@code withHistory}, also the
@@ -66,8 +81,20 @@ final class LiveExchange implements AutoCloseable {
                 submit(c);
             }
         }
-        this.api = ApiServer.start(vertx, config, new Backends(this.core, marketData, userData, keys, history, null,
-                null));
+        if (db != null) {
+            MasterKey masterKey = new MasterKey(new byte[32]);
+            this.accounts = new Accounts(db, masterKey);
+            this.platform = new Platform(db, masterKey, accounts, PlatformConfig.defaults("http://bourse.test")
+                    .withPasswordCost(PasswordHasher.Cost.TEST), Clock.systemUTC());
+            this.mail = new OutboxDispatcher(platform.outbox(), MailSender.LOCAL_MAILBOX).start();
+        } else {
+            this.accounts = null;
+            this.platform = null;
+            this.mail = null;
+        }
+        this.api = ApiServer.start(vertx, config, new Backends(this.core, marketData, userData,
+                accounts == null ? keys : ApiKeys.layered(keys, new StoredApiKeys(accounts)), history, accounts,
+                OPERATOR_TOKEN, platform));
     }
 
     LiveExchange(Path dir, ApiConfig config) throws IOException {
@@ -127,6 +154,9 @@ final class LiveExchange implements AutoCloseable {
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         core.close();
+        if (mail != null) {
+            mail.close();
+        }
         if (db != null) {
             db.close();
         }

@@ -22,6 +22,10 @@ import io.bourse.marketdata.MarketData;
 import io.bourse.runtime.CoreConfig;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.runtime.pipeline.CommandResult;
+import io.bourse.platform.Platform;
+import io.bourse.platform.PlatformConfig;
+import io.bourse.platform.mail.MailSender;
+import io.bourse.platform.mail.OutboxDispatcher;
 import io.bourse.store.Accounts;
 import io.bourse.store.Database;
 import io.bourse.store.MasterKey;
@@ -32,6 +36,7 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -91,8 +96,11 @@ public final class BourseCli implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Database db = dbUrl == null ? Database.embedded(dataDir.resolve("postgres"))
                 : Database.external(dbUrl, null, null);
-        Accounts accounts = new Accounts(db, MasterKey.load(System.getenv("BOURSE_MASTER_KEY"),
-                dataDir.resolve("master.key")));
+        MasterKey masterKey = MasterKey.load(System.getenv("BOURSE_MASTER_KEY"), dataDir.resolve("master.key"));
+        Accounts accounts = new Accounts(db, masterKey);
+        Platform platform = new Platform(db, masterKey, accounts, PlatformConfig.defaults("http://127.0.0.1:" + port),
+                Clock.systemUTC());
+        OutboxDispatcher mail = new OutboxDispatcher(platform.outbox(), MailSender.LOCAL_MAILBOX).start();
         History history = new History(db);
         MarketSummary summary = new MarketSummary();
         MarketData marketData = new MarketData(HistoryTrades.of(history));
@@ -105,7 +113,7 @@ public final class BourseCli implements Callable<Integer> {
         try {
             api = ApiServer.start(vertx, ApiConfig.defaults(port), new Backends(core, marketData, userData,
                     ApiKeys.layered(botKeys, new StoredApiKeys(accounts)), history, accounts,
-                    OperatorToken.createOrRead(dataDir)));
+                    OperatorToken.createOrRead(dataDir), platform));
         } catch (RuntimeException e) {
             vertx.close();
             core.close();
@@ -117,6 +125,7 @@ public final class BourseCli implements Callable<Integer> {
             api.close();
             vertx.close().toCompletionStage().toCompletableFuture().join();
             stop(core, summary);
+            mail.close();
             try {
                 db.close();
             } catch (IOException e) {

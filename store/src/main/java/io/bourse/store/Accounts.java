@@ -1,5 +1,6 @@
 package io.bourse.store;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -52,9 +53,15 @@ public final class Accounts {
 
     /** A new HMAC key for the user: returns it with its secret (shown once; stored only sealed). */
     public StoredApiKey createHmacKey(long userId, String label, Set<String> permissions, List<String> ipWhitelist) {
+        return jdbi.withHandle(h -> createHmacKey(h, userId, label, permissions, ipWhitelist));
+    }
+
+    /** The same within the caller's transaction. */
+    public StoredApiKey createHmacKey(Handle h, long userId, String label, Set<String> permissions,
+                                      List<String> ipWhitelist) {
         String key = random(64);
         byte[] secret = random(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        insert(key, userId, label, StoredApiKey.Kind.HMAC, masterKey.seal(secret), null, permissions, ipWhitelist);
+        insert(h, key, userId, label, StoredApiKey.Kind.HMAC, masterKey.seal(secret), null, permissions, ipWhitelist);
         return new StoredApiKey(key, userId, label, StoredApiKey.Kind.HMAC, secret, null, Set.copyOf(permissions),
                 List.copyOf(ipWhitelist));
     }
@@ -62,21 +69,48 @@ public final class Accounts {
     /** Registers the user's Ed25519 public key (X.509 encoded); the private key never reaches the exchange. */
     public StoredApiKey createEd25519Key(long userId, String label, byte[] publicKey, Set<String> permissions,
                                          List<String> ipWhitelist) {
+        return jdbi.withHandle(h -> createEd25519Key(h, userId, label, publicKey, permissions, ipWhitelist));
+    }
+
+    /** The same within the caller's transaction. */
+    public StoredApiKey createEd25519Key(Handle h, long userId, String label, byte[] publicKey,
+                                         Set<String> permissions, List<String> ipWhitelist) {
         String key = random(64);
-        insert(key, userId, label, StoredApiKey.Kind.ED25519, null, publicKey, permissions, ipWhitelist);
+        insert(h, key, userId, label, StoredApiKey.Kind.ED25519, null, publicKey, permissions, ipWhitelist);
         return new StoredApiKey(key, userId, label, StoredApiKey.Kind.ED25519, null, publicKey.clone(),
                 Set.copyOf(permissions), List.copyOf(ipWhitelist));
     }
 
-    private void insert(String key, long userId, String label, StoredApiKey.Kind kind, byte[] sealed,
+    /** A key as its owner sees it in a list: never its secret. */
+    public record KeySummary(String apiKey, String label, StoredApiKey.Kind kind, Set<String> permissions,
+                             List<String> ipWhitelist, java.time.Instant createdAt) {
+    }
+
+    public List<KeySummary> keysOf(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT api_key, label, kind, permissions, ip_whitelist, created_at "
+                        + "FROM api_keys WHERE user_id = :user ORDER BY created_at, api_key")
+                .bind("user", userId)
+                .map((rs, ctx) -> new KeySummary(rs.getString("api_key"), rs.getString("label"),
+                        StoredApiKey.Kind.valueOf(rs.getString("kind")), Set.copyOf(split(rs.getString("permissions"))),
+                        split(rs.getString("ip_whitelist")), rs.getTimestamp("created_at").toInstant()))
+                .list());
+    }
+
+    /** Deletes one of the user's keys within the caller's transaction; false if the user has no such key. */
+    public boolean deleteKey(Handle h, long userId, String apiKey) {
+        return h.createUpdate("DELETE FROM api_keys WHERE api_key = :key AND user_id = :user")
+                .bind("key", apiKey).bind("user", userId).execute() > 0;
+    }
+
+    private void insert(Handle handle, String key, long userId, String label, StoredApiKey.Kind kind, byte[] sealed,
                         byte[] publicKey, Set<String> permissions, List<String> ips) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_keys (api_key, user_id, label, kind, secret_enc, "
+        handle.createUpdate("INSERT INTO api_keys (api_key, user_id, label, kind, secret_enc, "
                         + "public_key, permissions, ip_whitelist) VALUES (:key, :user, :label, :kind, :secret, :pub, "
                         + ":perms, :ips)")
                 .bind("key", key).bind("user", userId).bind("label", label).bind("kind", kind.name())
                 .bind("secret", sealed).bind("pub", publicKey)
                 .bind("perms", String.join(",", new TreeSet<>(permissions))).bind("ips", String.join(",", ips))
-                .execute());
+                .execute();
     }
 
     public Optional<StoredApiKey> findKey(String apiKey) {

@@ -14,12 +14,22 @@ public interface ApiKeys {
         return true;
     }
 
+    /** Drops what is remembered of a key that was just deleted, so it stops working at once. */
+    default void forget(String key) {
+    }
+
     /** Looks in {@code first}, then in {@code second}. */
     static ApiKeys layered(ApiKeys first, ApiKeys second) {
         return new ApiKeys() {
             @Override
             public Optional<ApiKey> find(String key) {
                 return first.find(key).or(() -> second.find(key));
+            }
+
+            @Override
+            public void forget(String key) {
+                first.forget(key);
+                second.forget(key);
             }
 
             @Override

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys from the database, cached in memory once found (a signed request must not wait for SQL). Keys
- * deleted through {@link #delete} leave the cache at once. A key found missing is remembered as missing for a few
+ * deleted through {@link #delete}, or {@link #forget forgotten} after their owner deleted them, leave the cache at
+ * once. A key found missing is remembered as missing for a few
  * seconds, so requests with made-up keys cannot turn into a database query each; a key created by another process
  * is found within that time.
  */
@@ -61,6 +62,11 @@ public final class StoredApiKeys implements ApiKeys {
         }
         Long until = missingUntil.get(key);
         return until != null && until > System.currentTimeMillis();
+    }
+
+    @Override
+    public void forget(String key) {
+        cache.remove(key);
     }
 
     public boolean delete(String key) {

@@ -1,5 +1,6 @@
 package io.bourse.api.operator;
 
+import io.bourse.api.account.Blocking;
 import io.bourse.api.http.ApiException;
 import io.bourse.api.http.Decimals;
 import io.bourse.api.http.Endpoint;
@@ -9,6 +10,10 @@ import io.bourse.api.http.Request;
 import io.bourse.engine.command.Deposit;
 import io.bourse.engine.market.AssetSpec;
 import io.bourse.marketdata.MarketData;
+import io.bourse.platform.Platform;
+import io.bourse.platform.account.Emails;
+import io.bourse.platform.mail.Mail;
+import io.bourse.platform.operator.OperatorRole;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.runtime.pipeline.CommandResult;
 import io.bourse.store.Accounts;
@@ -19,60 +24,104 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Operator endpoints under {@code /bourse/operator}, authorized by the operator token (a bearer token the server
- * writes to its data directory, readable by its owner only). Until sign-up exists, {@code POST
- * /bourse/operator/users} creates a user, credits demo funds through the engine and issues an API key: what
- * {@code bourse user create} calls.
+ * Operator endpoints under {@code /bourse/operator}, each allowed to some staff roles (see {@link OperatorAuth}):
+ * creating demo users with funds and a key (what {@code bourse user create} calls), locking and unlocking
+ * accounts, granting and revoking roles, and the local mailbox (what the outbox holds: in the embedded default,
+ * the only place mail goes).
  */
 public final class OperatorRoutes {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,190}$");
     private static final Pattern FUND = Pattern.compile("^[A-Z0-9]{1,20}=[0-9.]{1,40}$");
 
     private final Vertx vertx;
     private final ExchangeCore core;
     private final MarketData md;
     private final Accounts accounts;
-    private final byte[] token;
+    private final Platform platform;
+    private final OperatorAuth auth;
 
-    public OperatorRoutes(Vertx vertx, ExchangeCore core, MarketData md, Accounts accounts, String token) {
+    public OperatorRoutes(Vertx vertx, ExchangeCore core, MarketData md, Accounts accounts, Platform platform,
+                          OperatorAuth auth) {
         this.vertx = vertx;
         this.core = core;
         this.md = md;
         this.accounts = accounts;
-        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.platform = platform;
+        this.auth = auth;
     }
 
     public List<Endpoint> endpoints() {
-        return List.of(Endpoint.of(HttpMethod.POST, "/bourse/operator/users", 1, this::createUser));
+        List<Endpoint> list = new ArrayList<>();
+        list.add(Endpoint.of(HttpMethod.POST, "/bourse/operator/users", 1, this::createUser));
+        if (platform == null) {
+            return list;
+        }
+        list.add(Endpoint.of(HttpMethod.POST, "/bourse/operator/users/lock", 1, r -> Blocking.runThenEmpty(vertx,
+                () -> platform.locks().lock(auth.require(r, OperatorRole.SUPPORT, OperatorRole.COMPLIANCE),
+                        r.params().requireLong("userId"), r.params().require("reason")))));
+        list.add(Endpoint.of(HttpMethod.POST, "/bourse/operator/users/unlock", 1, r -> Blocking.runThenEmpty(vertx,
+                () -> platform.locks().unlock(auth.require(r, OperatorRole.SUPPORT, OperatorRole.COMPLIANCE),
+                        r.params().requireLong("userId")))));
+        list.add(Endpoint.of(HttpMethod.POST, "/bourse/operator/roles", 1, r -> Blocking.runThenEmpty(vertx,
+                () -> platform.roles().grant(auth.require(r, OperatorRole.ADMIN), r.params().requireLong("userId"),
+                        role(r.params())))));
+        list.add(Endpoint.of(HttpMethod.DELETE, "/bourse/operator/roles", 1, r -> Blocking.runThenEmpty(vertx,
+                () -> platform.roles().revoke(auth.require(r, OperatorRole.ADMIN), r.params().requireLong("userId"),
+                        role(r.params())))));
+        list.add(Endpoint.of(HttpMethod.GET, "/bourse/operator/mailbox", 1, this::mailbox));
+        return list;
     }
 
-    private void authorize(Request r) {
-        String given = r.headers().get("Authorization");
-        if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(401, -1002, "You are not authorized to execute this request.");
+    private static OperatorRole role(Params p) {
+        String name = p.require("role");
+        try {
+            return OperatorRole.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidValue("role");
         }
+    }
+
+    private Future<Buffer> mailbox(Request r) {
+        String to = r.params().get("to");
+        int limit = r.params().limit("limit", 50, 1, 1000);
+        return Blocking.run(vertx, () -> {
+            auth.require(r, OperatorRole.SUPPORT);
+            List<Mail> mails = platform.outbox().latest(to == null ? null : to.trim().toLowerCase(Locale.ROOT), limit);
+            return JsonOut.write(g -> {
+                g.writeStartArray();
+                for (Mail m : mails) {
+                    g.writeStartObject();
+                    g.writeNumberField("id", m.id());
+                    g.writeStringField("to", m.recipient());
+                    g.writeStringField("subject", m.subject());
+                    g.writeStringField("body", m.body());
+                    g.writeNumberField("createdAt", m.createdAt().toEpochMilli());
+                    if (m.sentAt() != null) {
+                        g.writeNumberField("sentAt", m.sentAt().toEpochMilli());
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            });
+        });
     }
 
     private record Grant(AssetSpec asset, long amount) {
     }
 
     private Future<Buffer> createUser(Request r) {
-        authorize(r);
         Params p = r.params();
-        String email = p.require("email");
-        if (!EMAIL.matcher(email).matches()) {
-            throw ApiException.invalidValue("email");
-        }
+        String email = Emails.normalize(p.require("email"));
         List<Grant> grants = grants(p.get("fund"));
         boolean withKey = "true".equalsIgnoreCase(p.get("apiKey"));
-        return vertx.executeBlocking(() -> {
+        return Blocking.run(vertx, () -> {
+            auth.require(r, OperatorRole.ADMIN);
             long userId;
             try {
                 userId = accounts.createUser(email);
