@@ -1,6 +1,7 @@
 package io.bourse.api;
 
 import io.bourse.api.account.AccountRoutes;
+import io.bourse.api.account.KycRoutes;
 import io.bourse.api.account.WebSessions;
 import io.bourse.api.auth.ApiKey;
 import io.bourse.api.auth.ApiKeys;
@@ -19,6 +20,7 @@ import io.bourse.api.userstream.UserStreamRoutes;
 import io.bourse.api.userstream.UserStreams;
 import io.bourse.api.wsapi.WsApi;
 import io.bourse.api.operator.AuditRoutes;
+import io.bourse.api.operator.KycReviewRoutes;
 import io.bourse.api.operator.OperatorAuth;
 import io.bourse.api.operator.OperatorRoutes;
 import io.bourse.marketdata.MarketData;
@@ -71,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
         WebSessions web = b.platform() == null ? null : new WebSessions(b.platform().sessions(), config.secureCookies());
         if (web != null) {
             endpoints.addAll(new AccountRoutes(vertx, b.platform(), web, b.keys()).endpoints());
+            endpoints.addAll(new KycRoutes(vertx, b.platform(), web).endpoints());
         }
         if (b.accounts() != null) {
             OperatorAuth operators = new OperatorAuth(b.operatorToken(), web, b.platform());
@@ -78,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
                     .endpoints());
             if (b.platform() != null) {
                 endpoints.addAll(new AuditRoutes(vertx, b.platform(), operators).endpoints());
+                endpoints.addAll(new KycReviewRoutes(vertx, b.platform(), operators).endpoints());
             }
         }
         Router router = Router.router(vertx);
@@ -106,8 +110,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Reads the body (at most {@link #MAX_BODY_BYTES}; form text is parsed by {@link Params}, not by Vert.x, whose
-     * form decoder costs an exception per request), then answers.
+     * Reads the body (a form of at most {@link #MAX_BODY_BYTES}, or an upload of at most the endpoint's limit;
+     * form text is parsed by {@link Params}, not by Vert.x, whose form decoder costs an exception per request), then
+     * answers.
      */
     private static void dispatch(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, ApiKeys keys) {
         io.vertx.core.http.HttpServerRequest request = ctx.request();
@@ -115,26 +120,26 @@ public final class ApiServer implements AutoCloseable {
             answer(ctx, endpoint, limiter, keys, null);
             return;
         }
+        int limit = endpoint.rawBodyLimit() > 0 ? endpoint.rawBodyLimit() : MAX_BODY_BYTES;
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
-            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+            if (body.length() + chunk.length() > limit) {
                 request.handler(null);
-                send(ctx.response(), 413, JsonOut.error(-1000, "Request body larger than " + MAX_BODY_BYTES
-                        + " bytes."), -1);
+                send(ctx.response(), 413, JsonOut.error(-1000, "Request body larger than " + limit + " bytes."), -1);
                 return;
             }
             body.appendBuffer(chunk);
         });
         request.endHandler(v -> {
             if (!ctx.response().ended()) {
-                answer(ctx, endpoint, limiter, keys, body.toString(java.nio.charset.StandardCharsets.UTF_8));
+                answer(ctx, endpoint, limiter, keys, body);
             }
         });
     }
 
     /** Looks the request's key up on a worker thread first if that would take the database, then answers. */
     private static void answer(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, ApiKeys keys,
-                               String body) {
+                               Buffer body) {
         String key = ctx.request().getHeader(Authenticator.KEY_HEADER);
         if (key == null || key.length() > 128 || keys.answersFromMemory(key)) {
             answerNow(ctx, endpoint, limiter, keys, body);
@@ -145,12 +150,14 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void answerNow(RoutingContext ctx, Endpoint endpoint, WeightLimiter limiter, ApiKeys keys,
-                                  String body) {
+                                  Buffer body) {
         long now = System.currentTimeMillis();
         String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
         int used = -1;
         try {
-            Params params = Params.of(ctx.request().query(), body);
+            boolean upload = endpoint.rawBodyLimit() > 0;
+            Params params = Params.of(ctx.request().query(),
+                    upload || body == null ? null : body.toString(java.nio.charset.StandardCharsets.UTF_8));
             if (!unlimited(ctx.request().getHeader(Authenticator.KEY_HEADER), keys)) {
                 WeightLimiter.Verdict verdict = limiter.charge(ip, weigh(endpoint, params), now);
                 used = verdict.usedWeight();
@@ -160,7 +167,7 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
             Request request = new Request(ctx.request().method().name(), ctx.request().path(), params,
-                    ctx.request().headers(), ip, now, ctx.response().headers());
+                    ctx.request().headers(), ip, now, ctx.response().headers(), upload ? body : null);
             int weight = used;
             Future<Buffer> answer = endpoint.handler().handle(request);
             answer.onComplete(result -> {
@@ -218,7 +225,10 @@ public final class ApiServer implements AutoCloseable {
         if (response.ended() || response.closed()) {
             return;
         }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8");
+        response.setStatusCode(status);
+        if (status != 200 || !response.headers().contains(HttpHeaders.CONTENT_TYPE)) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8");
+        }
         if (usedWeight >= 0) {
             response.putHeader("x-mbx-used-weight", Integer.toString(usedWeight))
                     .putHeader("x-mbx-used-weight-1m", Integer.toString(usedWeight));

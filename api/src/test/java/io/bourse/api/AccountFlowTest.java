@@ -269,6 +269,8 @@ class AccountFlowTest {
         Browser b = Browser.verifiedUser(base, email(), "api key password");
         long userId = b.get("/bourse/v1/me").json().getLong("userId");
         exchange.fund(userId, LiveExchange.USDT, "1000");
+        assertThat(b.post("/bourse/v1/kyc/personal", "fullName", "Api Keyholder", "dateOfBirth", "1990-01-01",
+                "country", "NL", "address", "Keizersgracht 1, Amsterdam").json().getInt("tier")).isEqualTo(1);
         assertThat(b.post("/bourse/v1/me/api-keys", "label", "x".repeat(65)).code()).isEqualTo(-7000);
         assertThat(b.post("/bourse/v1/me/api-keys", "label", "w", "permissions", "READ,WITHDRAW").json()
                 .getString("msg")).isEqualTo("A key that may withdraw must be restricted to an IP whitelist.");

@@ -5,6 +5,7 @@ import io.bourse.api.auth.InMemoryApiKeys;
 import io.bourse.api.auth.StoredApiKeys;
 import io.bourse.platform.Platform;
 import io.bourse.platform.PlatformConfig;
+import io.bourse.platform.kyc.Screening;
 import io.bourse.platform.mail.MailSender;
 import io.bourse.platform.mail.OutboxDispatcher;
 import io.bourse.platform.password.PasswordHasher;
@@ -84,8 +85,8 @@ final class LiveExchange implements AutoCloseable {
         if (db != null) {
             MasterKey masterKey = new MasterKey(new byte[32]);
             this.accounts = new Accounts(db, masterKey);
-            this.platform = new Platform(db, masterKey, accounts, PlatformConfig.defaults("http://bourse.test")
-                    .withPasswordCost(PasswordHasher.Cost.TEST), Clock.systemUTC());
+            this.platform = new Platform(db, masterKey, accounts, PlatformConfig.defaults("http://bourse.test", dir)
+                    .withPasswordCost(PasswordHasher.Cost.TEST), Screening.defaults(), Clock.systemUTC());
             this.mail = new OutboxDispatcher(platform.outbox(), MailSender.LOCAL_MAILBOX).start();
         } else {
             this.accounts = null;

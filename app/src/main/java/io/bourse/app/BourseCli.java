@@ -24,6 +24,7 @@ import io.bourse.runtime.ExchangeCore;
 import io.bourse.runtime.pipeline.CommandResult;
 import io.bourse.platform.Platform;
 import io.bourse.platform.PlatformConfig;
+import io.bourse.platform.kyc.Screening;
 import io.bourse.platform.mail.MailSender;
 import io.bourse.platform.mail.OutboxDispatcher;
 import io.bourse.store.Accounts;
@@ -74,6 +75,11 @@ public final class BourseCli implements Callable<Integer> {
                     + "can lose acknowledged commands).")
     FsyncPolicy fsync;
 
+    @CommandLine.Option(names = "--screening-list", paramLabel = "FILE",
+            description = "The sanctions and high-risk list KYC screens against (default: the demo list built in; "
+                    + "the format is described in docs/accounts.md).")
+    Path screeningList;
+
     @CommandLine.Option(names = "--no-bots", description = "List the demo markets but start no bots.")
     boolean noBots;
 
@@ -98,8 +104,9 @@ public final class BourseCli implements Callable<Integer> {
                 : Database.external(dbUrl, null, null);
         MasterKey masterKey = MasterKey.load(System.getenv("BOURSE_MASTER_KEY"), dataDir.resolve("master.key"));
         Accounts accounts = new Accounts(db, masterKey);
-        Platform platform = new Platform(db, masterKey, accounts, PlatformConfig.defaults("http://127.0.0.1:" + port),
-                Clock.systemUTC());
+        Platform platform = new Platform(db, masterKey, accounts,
+                PlatformConfig.defaults("http://127.0.0.1:" + port, dataDir),
+                screeningList == null ? Screening.defaults() : Screening.fromFile(screeningList), Clock.systemUTC());
         OutboxDispatcher mail = new OutboxDispatcher(platform.outbox(), MailSender.LOCAL_MAILBOX).start();
         History history = new History(db);
         MarketSummary summary = new MarketSummary();

@@ -8,6 +8,9 @@ import io.bourse.platform.account.Sessions;
 import io.bourse.platform.account.UserRow;
 import io.bourse.platform.apikey.UserApiKeys;
 import io.bourse.platform.audit.AuditTrail;
+import io.bourse.platform.kyc.DocumentStore;
+import io.bourse.platform.kyc.Kyc;
+import io.bourse.platform.kyc.Screening;
 import io.bourse.platform.mail.Outbox;
 import io.bourse.platform.operator.OperatorRoles;
 import io.bourse.platform.password.PasswordHasher;
@@ -37,8 +40,10 @@ public final class Platform {
     private final AccountLocks locks;
     private final OperatorRoles roles;
     private final UserApiKeys apiKeys;
+    private final Kyc kyc;
 
-    public Platform(Database db, MasterKey masterKey, Accounts accounts, PlatformConfig config, Clock clock) {
+    public Platform(Database db, MasterKey masterKey, Accounts accounts, PlatformConfig config, Screening screening,
+                    Clock clock) {
         this.jdbi = db.jdbi();
         this.config = config;
         PasswordHasher hasher = new PasswordHasher(config.passwordCost());
@@ -52,6 +57,8 @@ public final class Platform {
         this.locks = new AccountLocks(jdbi, clock, audit);
         this.roles = new OperatorRoles(jdbi, clock, audit);
         this.apiKeys = new UserApiKeys(jdbi, clock, accounts, twoFactor, audit);
+        this.kyc = new Kyc(jdbi, clock, config.kyc(), screening, new DocumentStore(config.kyc().documentDir(),
+                masterKey), audit, outbox);
     }
 
     public PlatformConfig config() {
@@ -100,5 +107,9 @@ public final class Platform {
 
     public UserApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    public Kyc kyc() {
+        return kyc;
     }
 }

@@ -1,7 +1,9 @@
 package io.bourse.platform;
 
+import io.bourse.platform.kyc.KycConfig;
 import io.bourse.platform.password.PasswordHasher;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -18,24 +20,26 @@ import java.time.Duration;
  * @param verifyEmailTtl       how long an email verification link works
  * @param resetPasswordTtl     how long a password reset link works
  * @param passwordCost         the Argon2id cost of new password hashes
+ * @param kyc                  KYC tiers' limits and where documents are kept
  */
 public record PlatformConfig(String publicUrl, Duration sessionTtl, Duration sessionIdle, Duration loginWindow,
                              int failuresPerAccount, int failuresPerIp, Duration lockFor, Duration verifyEmailTtl,
-                             Duration resetPasswordTtl, PasswordHasher.Cost passwordCost) {
+                             Duration resetPasswordTtl, PasswordHasher.Cost passwordCost, KycConfig kyc) {
 
-    public static PlatformConfig defaults(String publicUrl) {
+    /** Defaults; identity documents go to {@code dataDir/kyc-documents}. */
+    public static PlatformConfig defaults(String publicUrl, Path dataDir) {
         return new PlatformConfig(publicUrl, Duration.ofDays(7), Duration.ofHours(12), Duration.ofMinutes(15), 5,
                 50, Duration.ofMinutes(15), Duration.ofHours(24), Duration.ofHours(1),
-                PasswordHasher.Cost.DEFAULT);
+                PasswordHasher.Cost.DEFAULT, KycConfig.defaults(dataDir.resolve("kyc-documents")));
     }
 
     public PlatformConfig withPasswordCost(PasswordHasher.Cost cost) {
         return new PlatformConfig(publicUrl, sessionTtl, sessionIdle, loginWindow, failuresPerAccount,
-                failuresPerIp, lockFor, verifyEmailTtl, resetPasswordTtl, cost);
+                failuresPerIp, lockFor, verifyEmailTtl, resetPasswordTtl, cost, kyc);
     }
 
     public PlatformConfig withLoginThrottle(int perAccount, int perIp, Duration window, Duration lock) {
         return new PlatformConfig(publicUrl, sessionTtl, sessionIdle, window, perAccount, perIp, lock,
-                verifyEmailTtl, resetPasswordTtl, passwordCost);
+                verifyEmailTtl, resetPasswordTtl, passwordCost, kyc);
     }
 }

@@ -89,6 +89,18 @@ public final class Refused extends RuntimeException {
         return new Refused(401, -7015, "Current password is wrong.");
     }
 
+    public static Refused notServed(String why) {
+        return new Refused(403, -7020, "We cannot open an account for you: " + why + ".");
+    }
+
+    public static Refused tierTooLow(int needed, int actual) {
+        return new Refused(403, -7021, "This needs KYC tier " + needed + "; your account is at tier " + actual + ".");
+    }
+
+    public static Refused badDocument(String why) {
+        return new Refused(400, -7022, why);
+    }
+
     /** Limits the checks above name. */
     public static final class Limits {
         public static final int PASSWORD_MIN = 8;

@@ -1,11 +1,12 @@
 package io.bourse.api.http;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 
 /**
- * What a handler sees of an HTTP request: its parameters, headers, the caller's address and the server time; and
- * headers to add to the response (order counts).
+ * What a handler sees of an HTTP request: its parameters, headers, the caller's address and the server time;
+ * headers to add to the response (order counts); and for an upload, the file ({@code upload}, else null).
  */
 public record Request(String method, String path, Params params, MultiMap headers, String clientIp, long nowMs,
-                      MultiMap responseHeaders) {
+                      MultiMap responseHeaders, Buffer upload) {
 }

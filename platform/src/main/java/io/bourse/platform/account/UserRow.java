@@ -28,7 +28,7 @@ public record UserRow(long userId, String email, String passwordHash, Instant em
     }
 
     /** Locks the user's row for the rest of the transaction (serializes changes to one account). */
-    static Optional<UserRow> byIdForUpdate(Handle h, long userId) {
+    public static Optional<UserRow> byIdForUpdate(Handle h, long userId) {
         return h.createQuery("SELECT * FROM users WHERE user_id = :id FOR UPDATE").bind("id", userId)
                 .map((rs, ctx) -> of(rs)).findOne();
     }

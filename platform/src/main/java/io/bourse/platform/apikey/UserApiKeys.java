@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 /**
  * API keys managed by their owners, as on Binance: at most {@link #MAX_KEYS} per user, a label, permissions
  * (READ always; TRADE and WITHDRAW by choice), an optional IP whitelist (required for WITHDRAW), HMAC (we make the
- * secret and show it once) or Ed25519 (the user brings the public key). Creating and deleting need the two-factor
- * code when 2FA is on; each change is audited.
+ * secret and show it once) or Ed25519 (the user brings the public key). A key that may trade or withdraw needs KYC
+ * tier 1. Creating and deleting need the two-factor code when 2FA is on; each change is audited.
  */
 public final class UserApiKeys {
     private static final Logger LOG = LoggerFactory.getLogger(UserApiKeys.class);
@@ -87,6 +87,9 @@ public final class UserApiKeys {
             UserRow user = UserRow.byId(h, userId).orElseThrow(Refused::notLoggedIn);
             if (!user.emailVerified()) {
                 throw Refused.emailNotVerified();
+            }
+            if (user.kycTier() < 1 && !permissions.equals(Set.of("READ"))) {
+                throw Refused.tierTooLow(1, user.kycTier());
             }
             twoFactor.require(h, userId, code, now);
             int count = h.createQuery("SELECT count(*) FROM api_keys WHERE user_id = :id").bind("id", userId)

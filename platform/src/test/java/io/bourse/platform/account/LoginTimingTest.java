@@ -4,11 +4,13 @@ import io.bourse.platform.Platform;
 import io.bourse.platform.PlatformConfig;
 import io.bourse.platform.Refused;
 import io.bourse.platform.TestDatabase;
+import io.bourse.platform.kyc.Screening;
 import io.bourse.store.Accounts;
 import io.bourse.store.Database;
 import io.bourse.store.MasterKey;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,8 +28,10 @@ class LoginTimingTest {
     void unknownAddressesCostAsMuchAsWrongPasswords() {
         Database db = TestDatabase.get();
         MasterKey key = new MasterKey(new byte[32]);
-        Platform platform = new Platform(db, key, new Accounts(db, key), PlatformConfig.defaults("http://t")
-                .withLoginThrottle(1000, 1000, Duration.ofMinutes(1), Duration.ofMinutes(1)), Clock.systemUTC());
+        Platform platform = new Platform(db, key, new Accounts(db, key), PlatformConfig.defaults("http://t",
+                        Path.of("target", "login-timing"))
+                .withLoginThrottle(1000, 1000, Duration.ofMinutes(1), Duration.ofMinutes(1)), Screening.defaults(),
+                Clock.systemUTC());
         platform.registration().signUp(new Registration.SignUp("timing@example.com", "the right password", null,
                 null, null, null));
         long[] unknown = new long[15];
