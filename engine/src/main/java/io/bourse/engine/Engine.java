@@ -27,6 +27,7 @@ import io.bourse.engine.market.Rates;
 import io.bourse.engine.market.SymbolSpec;
 import io.bourse.engine.snapshot.Snapshots;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -58,6 +59,8 @@ public final class Engine {
     private final List<AssetSpec> assets = new ArrayList<>();
     private final FeeSchedule fees = new FeeSchedule();
     private final Long2ObjectOpenHashMap<WithdrawalHold> holds = new Long2ObjectOpenHashMap<>();
+    /** References of deposits credited so far (non-zero ones), so each is credited exactly once. */
+    private final LongOpenHashSet creditedDeposits = new LongOpenHashSet();
     private long[] supply = new long[8];
     private Accounts accounts = new Accounts();
     private MatchingEngine matching;
@@ -132,8 +135,14 @@ public final class Engine {
         if (c.amount() <= 0) {
             return RejectReason.INVALID_AMOUNT;
         }
+        if (c.referenceId() != 0 && creditedDeposits.contains(c.referenceId())) {
+            return RejectReason.DUPLICATE_DEPOSIT;
+        }
         if (c.amount() > Long.MAX_VALUE - supply[c.assetId()]) {
             return RejectReason.BALANCE_OVERFLOW;
+        }
+        if (c.referenceId() != 0) {
+            creditedDeposits.add(c.referenceId());
         }
         supply[c.assetId()] += c.amount();
         Account a = accounts.getOrCreate(c.userId());
@@ -386,13 +395,19 @@ public final class Engine {
             out.writeInt(h.assetId());
             out.writeLong(h.amount());
         }
+        long[] credited = creditedDeposits.toLongArray();
+        Arrays.sort(credited);
+        out.writeInt(credited.length);
+        for (long ref : credited) {
+            out.writeLong(ref);
+        }
         matching.writeTo(out);
     }
 
     /** Rebuilds an engine from {@link #writeSnapshot}'s output; it continues exactly as the original would. */
     public static Engine restore(DataInput in, EngineListener listener) throws IOException {
         int version = in.readInt();
-        if (version != Snapshots.FORMAT_VERSION) {
+        if (version != Snapshots.FORMAT_VERSION && version != 1) {
             throw new IOException("unsupported snapshot format " + version);
         }
         long sequence = in.readLong();
@@ -430,6 +445,10 @@ public final class Engine {
         for (int i = 0; i < holdCount; i++) {
             WithdrawalHold h = new WithdrawalHold(in.readLong(), in.readLong(), in.readInt(), in.readLong());
             e.holds.put(h.withdrawalId(), h);
+        }
+        int creditedCount = version >= 2 ? in.readInt() : 0;
+        for (int i = 0; i < creditedCount; i++) {
+            e.creditedDeposits.add(in.readLong());
         }
         e.matching = new MatchingEngine(e.accounts, e.fees, e.feeAccountId, listener);
         for (SymbolSpec spec : specs) {

@@ -32,7 +32,8 @@ public enum RejectReason {
     INVALID_AMOUNT(-1130, "Invalid amount."),
     UNKNOWN_WITHDRAWAL(-1130, "Unknown withdrawal."),
     DUPLICATE_WITHDRAWAL(-1130, "Duplicate withdrawal."),
-    BALANCE_OVERFLOW(-1130, "Amount exceeds the asset's supply limit.");
+    BALANCE_OVERFLOW(-1130, "Amount exceeds the asset's supply limit."),
+    DUPLICATE_DEPOSIT(-1130, "Duplicate deposit.");
 
     private final int code;
     private final String message;

@@ -7,6 +7,7 @@ import io.bourse.engine.command.WithdrawSettle;
 import org.junit.jupiter.api.Test;
 
 import static io.bourse.engine.TestExchange.BTC;
+import static io.bourse.engine.TestExchange.ETH;
 import static io.bourse.engine.TestExchange.qty;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +29,33 @@ class FundsTest {
         assertThat(x.apply(new Deposit(7, BTC, -5, 1))).isEqualTo(RejectReason.INVALID_AMOUNT);
         assertThat(x.apply(new Deposit(7, 99, 5, 1))).isEqualTo(RejectReason.UNKNOWN_ASSET);
         x.ok(new Deposit(7, BTC, Long.MAX_VALUE - 10, 1));
-        assertThat(x.apply(new Deposit(8, BTC, 11, 1))).isEqualTo(RejectReason.BALANCE_OVERFLOW);
+        assertThat(x.apply(new Deposit(8, BTC, 11, 2))).isEqualTo(RejectReason.BALANCE_OVERFLOW);
         assertThat(x.engine.supply(BTC)).isEqualTo(Long.MAX_VALUE - 10);
+    }
+
+    @Test
+    void aDepositReferenceIsCreditedOnlyOnce() {
+        TestExchange x = new TestExchange();
+        x.ok(new Deposit(7, BTC, qty("1"), 42));
+        assertThat(x.apply(new Deposit(7, BTC, qty("1"), 42))).isEqualTo(RejectReason.DUPLICATE_DEPOSIT);
+        assertThat(x.apply(new Deposit(8, ETH, qty("3"), 42))).isEqualTo(RejectReason.DUPLICATE_DEPOSIT);
+        x.ok(new Deposit(7, BTC, qty("1"), 0));
+        x.ok(new Deposit(7, BTC, qty("1"), 0));
+        assertThat(x.free(7, BTC)).isEqualTo(qty("3"));
+        assertThat(x.engine.supply(BTC)).isEqualTo(qty("3"));
+    }
+
+    @Test
+    void creditedReferencesSurviveASnapshot() throws Exception {
+        TestExchange x = new TestExchange();
+        x.ok(new Deposit(7, BTC, qty("1"), 42));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        x.engine.writeSnapshot(new java.io.DataOutputStream(bytes));
+        io.bourse.engine.Engine restored = io.bourse.engine.Engine.restore(new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray())), new EventLog());
+        assertThat(restored.stateHash()).isEqualTo(x.engine.stateHash());
+        assertThat(restored.apply(1_000, 0, new Deposit(7, BTC, qty("1"), 42)))
+                .isEqualTo(RejectReason.DUPLICATE_DEPOSIT);
     }
 
     @Test

@@ -88,9 +88,9 @@ public final class RandomCommands {
         for (long u = 1; u <= users; u++) {
             out.add(new SetUserFeeTier(u, rnd.nextInt(3)));
             boolean poor = u == users;
-            out.add(new Deposit(u, BTC, poor ? ONE / 10 : 20 * ONE, u));
-            out.add(new Deposit(u, USDT, poor ? 20 * ONE : 5_000 * ONE, u));
-            out.add(new Deposit(u, ETH, poor ? ONE : 100 * ONE, u));
+            out.add(new Deposit(u, BTC, poor ? ONE / 10 : 20 * ONE, 0));
+            out.add(new Deposit(u, USDT, poor ? 20 * ONE : 5_000 * ONE, 0));
+            out.add(new Deposit(u, ETH, poor ? ONE : 100 * ONE, 0));
         }
         return out;
     }
@@ -130,8 +130,10 @@ public final class RandomCommands {
             return new CancelReplace(CancelOrder.byId(sym, user, orders.someOrder(sym, user, rnd)),
                     limit(sym, user), rnd.nextBoolean());
         } else if (r < 91) {
+            long reference = nextReference > 1 && rnd.nextInt(8) == 0 ? 1 + rnd.nextInt((int) nextReference - 1)
+                    : nextReference++;
             return new Deposit(user, rnd.nextInt(3), rnd.nextInt(3) == 0 ? 0 : 1 + rnd.nextInt(1_000_000_000),
-                    nextReference++);
+                    reference);
         } else if (r < 95) {
             long id = nextWithdrawal++;
             heldWithdrawals.add(id);

@@ -197,12 +197,17 @@ final class ReferenceExchange {
         }
     }
 
+    private final java.util.Set<Long> creditedReferences = new java.util.HashSet<>();
+
     private RejectReason deposit(Deposit c) {
         if (c.assetId() < 0 || c.assetId() >= assets.size()) {
             return RejectReason.UNKNOWN_ASSET;
         }
         if (c.amount() <= 0) {
             return RejectReason.INVALID_AMOUNT;
+        }
+        if (c.referenceId() != 0 && !creditedReferences.add(c.referenceId())) {
+            return RejectReason.DUPLICATE_DEPOSIT;
         }
         supply.set(c.assetId(), Math.addExact(supply.get(c.assetId()), c.amount()));
         addFree(c.userId(), c.assetId(), c.amount());

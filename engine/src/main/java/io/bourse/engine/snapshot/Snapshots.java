@@ -17,7 +17,8 @@ import java.util.HexFormat;
 
 /** The engine's snapshot format and state hash (SHA-256 of the canonical snapshot). */
 public final class Snapshots {
-    public static final int FORMAT_VERSION = 1;
+    /** 2 added the credited deposit references; version 1 snapshots still restore (with none). */
+    public static final int FORMAT_VERSION = 2;
 
     private Snapshots() {
     }
