@@ -21,6 +21,9 @@ import io.bourse.api.userstream.UserStreams;
 import io.bourse.api.wsapi.WsApi;
 import io.bourse.api.operator.AuditRoutes;
 import io.bourse.api.operator.KycReviewRoutes;
+import io.bourse.api.operator.WalletOperatorRoutes;
+import io.bourse.api.wallet.SapiWalletRoutes;
+import io.bourse.api.wallet.WalletRoutes;
 import io.bourse.api.operator.OperatorAuth;
 import io.bourse.api.operator.OperatorRoutes;
 import io.bourse.marketdata.MarketData;
@@ -74,6 +77,11 @@ public final class ApiServer implements AutoCloseable {
         if (web != null) {
             endpoints.addAll(new AccountRoutes(vertx, b.platform(), web, b.keys()).endpoints());
             endpoints.addAll(new KycRoutes(vertx, b.platform(), web).endpoints());
+            if (b.wallet() != null) {
+                endpoints.addAll(new WalletRoutes(vertx, web, b.wallet()).endpoints());
+                endpoints.addAll(new SapiWalletRoutes(vertx, auth, marketData, b.userData(), b.platform(), b.wallet())
+                        .endpoints());
+            }
         }
         if (b.accounts() != null) {
             OperatorAuth operators = new OperatorAuth(b.operatorToken(), web, b.platform());
@@ -82,6 +90,9 @@ public final class ApiServer implements AutoCloseable {
             if (b.platform() != null) {
                 endpoints.addAll(new AuditRoutes(vertx, b.platform(), operators).endpoints());
                 endpoints.addAll(new KycReviewRoutes(vertx, b.platform(), operators).endpoints());
+                if (b.wallet() != null) {
+                    endpoints.addAll(new WalletOperatorRoutes(vertx, b.wallet(), operators).endpoints());
+                }
             }
         }
         Router router = Router.router(vertx);

@@ -58,6 +58,19 @@ final class Browser {
         return send("GET", path, kv, true);
     }
 
+    /** A file as the body of a POST (the KYC upload). */
+    Response upload(String pathAndQuery, String contentType, byte[] content) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                    .header("Content-Type", contentType).header("Cookie", COOKIE + "=" + cookie)
+                    .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), List.of());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A change sent without the CSRF header, as a forged cross-site request would be. */
     Response postWithoutCsrf(String path, String... kv) {
         return send("POST", path, kv, false);

@@ -3,7 +3,13 @@ package io.bourse.api;
 import io.bourse.api.auth.ApiKeys;
 import io.bourse.api.auth.InMemoryApiKeys;
 import io.bourse.api.auth.StoredApiKeys;
+import io.bourse.api.wallet.MarketValuation;
 import io.bourse.platform.Platform;
+import io.bourse.wallet.Wallet;
+import io.bourse.wallet.chain.SimulatedChain;
+import io.bourse.wallet.network.NetworkAsset;
+import io.bourse.wallet.network.Networks;
+import io.bourse.wallet.withdraw.WithdrawalConfig;
 import io.bourse.platform.PlatformConfig;
 import io.bourse.platform.kyc.Screening;
 import io.bourse.platform.mail.MailSender;
@@ -62,6 +68,22 @@ final class LiveExchange implements AutoCloseable {
     final Accounts accounts;
     final Platform platform;
     private final OutboxDispatcher mail;
+    /** With the database: the wallet over two simulated chains (ticked by hand or by the operator's mine call). */
+    final Wallet wallet;
+    final SimulatedChain ethChain;
+    final SimulatedChain btcChain;
+
+    /** BTC on Bitcoin (2 confirmations), ETH and USDT on Ethereum (3 confirmations). */
+    static Networks networks() {
+        String evm = "^(0x)[0-9A-Fa-f]{40}$";
+        return new Networks(List.of(
+                new NetworkAsset("BTC", BTC, 8, "BTC", "Bitcoin", 2, units("0.0002"), units("0.001"), units("100"),
+                        true, true, true, "^(bc1)[0-9a-z]{39,59}$"),
+                new NetworkAsset("ETH", ETH, 8, "ETH", "Ethereum (ERC20)", 3, units("0.001"), units("0.005"),
+                        units("1000"), true, true, true, evm),
+                new NetworkAsset("USDT", USDT, 8, "ETH", "Ethereum (ERC20)", 3, units("5"), units("10"),
+                        units("10000000"), true, true, true, evm)));
+    }
     static final String OPERATOR_TOKEN = "test-operator-token";
 
     /**
@@ -88,14 +110,22 @@ final class LiveExchange implements AutoCloseable {
             this.platform = new Platform(db, masterKey, accounts, PlatformConfig.defaults("http://bourse.test", dir)
                     .withPasswordCost(PasswordHasher.Cost.TEST), Screening.defaults(), Clock.systemUTC());
             this.mail = new OutboxDispatcher(platform.outbox(), MailSender.LOCAL_MAILBOX).start();
+            this.ethChain = new SimulatedChain(db.jdbi(), Clock.systemUTC(), "ETH", SimulatedChain.AddressStyle.EVM);
+            this.btcChain = new SimulatedChain(db.jdbi(), Clock.systemUTC(), "BTC",
+                    SimulatedChain.AddressStyle.BITCOIN);
+            this.wallet = new Wallet(db, platform, this.core, networks(), List.of(ethChain, btcChain),
+                    new MarketValuation(marketData), WithdrawalConfig.defaults(), Clock.systemUTC());
         } else {
             this.accounts = null;
             this.platform = null;
             this.mail = null;
+            this.ethChain = null;
+            this.btcChain = null;
+            this.wallet = null;
         }
         this.api = ApiServer.start(vertx, config, new Backends(this.core, marketData, userData,
                 accounts == null ? keys : ApiKeys.layered(keys, new StoredApiKeys(accounts)), history, accounts,
-                OPERATOR_TOKEN, platform));
+                OPERATOR_TOKEN, platform, wallet));
     }
 
     LiveExchange(Path dir, ApiConfig config) throws IOException {
@@ -154,6 +184,9 @@ final class LiveExchange implements AutoCloseable {
     public void close() throws IOException {
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
+        if (wallet != null) {
+            wallet.close();
+        }
         core.close();
         if (mail != null) {
             mail.close();

@@ -22,7 +22,12 @@ import io.bourse.marketdata.MarketData;
 import io.bourse.runtime.CoreConfig;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.runtime.pipeline.CommandResult;
+import io.bourse.api.wallet.MarketValuation;
+import io.bourse.app.demo.BlockProducer;
+import io.bourse.app.demo.DemoNetworks;
 import io.bourse.platform.Platform;
+import io.bourse.wallet.Wallet;
+import io.bourse.wallet.withdraw.WithdrawalConfig;
 import io.bourse.platform.PlatformConfig;
 import io.bourse.platform.kyc.Screening;
 import io.bourse.platform.mail.MailSender;
@@ -55,6 +60,8 @@ import java.util.function.Consumer;
                 + "continues where the last run stopped.")
 public final class BourseCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BourseCli.class);
+    /** The simulated chains mine a block this often (a fast Ethereum; confirmations arrive within seconds). */
+    private static final long BLOCK_EVERY_MS = 3_000;
 
     @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Everything the exchange keeps lives here: journal, snapshots, the embedded "
@@ -114,13 +121,16 @@ public final class BourseCli implements Callable<Integer> {
         UserData userData = new UserData();
         CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
         ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData, new HistoryWriter(db)));
+        Wallet wallet = new Wallet(db, platform, core, DemoNetworks.networks(), DemoNetworks.chains(db, Clock.systemUTC()),
+                new MarketValuation(marketData), WithdrawalConfig.defaults(), Clock.systemUTC()).start(1_000);
+        BlockProducer blocks = new BlockProducer(wallet, DemoNetworks.networks()).start(BLOCK_EVERY_MS);
         Vertx vertx = Vertx.vertx();
         InMemoryApiKeys botKeys = new InMemoryApiKeys();
         ApiServer api;
         try {
             api = ApiServer.start(vertx, ApiConfig.defaults(port), new Backends(core, marketData, userData,
                     ApiKeys.layered(botKeys, new StoredApiKeys(accounts)), history, accounts,
-                    OperatorToken.createOrRead(dataDir), platform));
+                    OperatorToken.createOrRead(dataDir), platform, wallet));
         } catch (RuntimeException e) {
             vertx.close();
             core.close();
@@ -131,6 +141,8 @@ public final class BourseCli implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
             vertx.close().toCompletionStage().toCompletableFuture().join();
+            blocks.close();
+            wallet.close();
             stop(core, summary);
             mail.close();
             try {

@@ -38,7 +38,7 @@ class ApiBotDriverTest {
             bots.funding().forEach(c -> core.submit(c).join());
             InMemoryApiKeys keys = new InMemoryApiKeys();
             ApiServer api = ApiServer.start(vertx, ApiConfig.defaults(0),
-                    new Backends(core, marketData, userData, keys, null, null, null, null));
+                    new Backends(core, marketData, userData, keys, null, null, null, null, null));
             ApiBotDriver driver = new ApiBotDriver("http://127.0.0.1:" + api.port(), keys, bots.accounts());
             for (int round = 0; round < 40; round++) {
                 bots.step(driver);

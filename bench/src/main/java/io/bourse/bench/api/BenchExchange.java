@@ -73,7 +73,7 @@ final class BenchExchange implements AutoCloseable {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         ApiConfig config = ApiConfig.defaults(0).withWeightPerMinute(Integer.MAX_VALUE)
                 .withOrderLimits(Integer.MAX_VALUE, Integer.MAX_VALUE);
-        api = ApiServer.start(vertx, config, new Backends(core, marketData, userData, keys, null, null, null, null));
+        api = ApiServer.start(vertx, config, new Backends(core, marketData, userData, keys, null, null, null, null, null));
     }
 
     static String key(int user) {

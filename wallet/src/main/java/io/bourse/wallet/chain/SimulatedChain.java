@@ -18,14 +18,16 @@ import java.util.OptionalLong;
  * A blockchain simulated in PostgreSQL for the embedded default and the demo: a faucet puts transfers in the
  * mempool, {@link #mine} puts the mempool into new blocks, {@link #reorg} throws the newest blocks away (their
  * transfers go back to the mempool, or vanish when double-spent). It keeps its blocks across restarts.
- * Addresses look like the real network's ({@code 0x…} for EVM networks, {@code bc1q…} for Bitcoin).
+ * Addresses look like the real network's ({@code 0x…} for EVM networks, {@code bc1q…} for Bitcoin, base58 for
+ * Solana).
  */
 public final class SimulatedChain implements ChainAdapter {
     /** How addresses on the network look. */
-    public enum AddressStyle { EVM, BITCOIN }
+    public enum AddressStyle { EVM, BITCOIN, SOLANA }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l".toCharArray();
+    private static final char[] BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -55,11 +57,18 @@ public final class SimulatedChain implements ChainAdapter {
             RANDOM.nextBytes(bytes);
             return "0x" + HexFormat.of().formatHex(bytes);
         }
-        char[] out = new char[38];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = BECH32[RANDOM.nextInt(BECH32.length)];
+        if (style == AddressStyle.SOLANA) {
+            return randomText(BASE58, 44);
         }
-        return "bc1q" + new String(out);
+        return "bc1q" + randomText(BECH32, 38);
+    }
+
+    private static String randomText(char[] alphabet, int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = alphabet[RANDOM.nextInt(alphabet.length)];
+        }
+        return new String(out);
     }
 
     /** The faucet: someone outside pays {@code to}; returns the transaction id (in the mempool until mined). */
