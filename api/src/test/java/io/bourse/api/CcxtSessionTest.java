@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * watched order book (CCXT checks every diff's ids) and trades. The script is clients/ccxt/session.mjs.
  */
 class CcxtSessionTest {
-    private static final Path CLIENT = Path.of("..", "clients", "ccxt").toAbsolutePath().normalize();
+    static final Path CLIENT = Path.of("..", "clients", "ccxt").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -111,7 +111,7 @@ class CcxtSessionTest {
     }
 
     /** Installs the pinned CCXT with npm on a machine that lacks it (CI starts from a clean clone). */
-    private static void installCcxt() throws IOException, InterruptedException {
+    static void installCcxt() throws IOException, InterruptedException {
         if (Files.isDirectory(CLIENT.resolve("node_modules").resolve("ccxt"))) {
             return;
         }

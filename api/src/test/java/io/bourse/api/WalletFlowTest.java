@@ -106,7 +106,7 @@ class WalletFlowTest {
         // a big withdrawal: tier 1 allows 10,000 USDT a day
         Browser.Response tooMuch = alice.post("/bourse/v1/wallet/withdraw", "coin", "USDT", "address",
                 exchange.ethChain.randomAddress(), "amount", "12000", "totpCode", recovery.getString(2));
-        assertThat(tooMuch.code()).isEqualTo(-7034);
+        assertThat(tooMuch.code()).isEqualTo(-4023);
         alice.upload("/bourse/v1/kyc/documents?kind=PASSPORT", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8,
                 (byte) 0xFF, 1});
         alice.upload("/bourse/v1/kyc/documents?kind=SELFIE", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8,
@@ -123,7 +123,7 @@ class WalletFlowTest {
         assertThat(alice.post("/bourse/v1/wallet/withdraw", "coin", "USDT", "address", to, "amount", "12000",
                 "totpCode", "000000").code()).isEqualTo(-7010);
         assertThat(alice.post("/bourse/v1/wallet/withdraw", "coin", "USDT", "address", "0xnope", "amount", "12000",
-                "totpCode", recovery.getString(3)).code()).isEqualTo(-7032);
+                "totpCode", recovery.getString(3)).code()).isEqualTo(-4033);
         exchange.settle();
         assertThat(usdt(client)).isEqualTo("19000.00000000");
         JSONObject w = alice.post("/bourse/v1/wallet/withdraw", "coin", "USDT", "address", to, "amount", "12000",
@@ -178,10 +178,10 @@ class WalletFlowTest {
                 base);
         assertThatThrownBy(() -> payouts.createWallet().withdraw(params("coin", "DOGE", "address", to,
                 "amount", "20"))).isInstanceOfSatisfying(BinanceClientException.class,
-                        e -> assertThat(e.getErrorCode()).isEqualTo(-1130));
+                        e -> assertThat(e.getErrorCode()).isEqualTo(-4018));
         assertThatThrownBy(() -> payouts.createWallet().withdraw(params("coin", "USDT", "address", to,
                 "amount", "600"))).isInstanceOfSatisfying(BinanceClientException.class,
-                        e -> assertThat(e.getErrorCode()).isEqualTo(-2010));
+                        e -> assertThat(e.getErrorCode()).isEqualTo(-4026));
         JSONObject applied = new JSONObject(payouts.createWallet().withdraw(params("coin", "USDT", "network", "ETH",
                 "address", to, "amount", "20", "withdrawOrderId", "payout-1")));
         assertThat(applied.getString("id")).isNotEmpty();

@@ -192,21 +192,21 @@ class WalletTest {
     void refusedWithdrawalsLeaveNothingBehind() throws Exception {
         core.submit(new Deposit(user, ETH, 10 * ONE, 0)).join();
         String to = eth.randomAddress();
-        assertRefused(new Withdrawals.Request(user, "ETH", "BTC", to, "1", null, null, true), -7030);
-        assertRefused(new Withdrawals.Request(user, "ETH", "ETH", "0x123", "1", null, null, true), -7032);
-        assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "0.001", null, null, true), -7033);
+        assertRefused(new Withdrawals.Request(user, "ETH", "BTC", to, "1", null, null, true), -4018);
+        assertRefused(new Withdrawals.Request(user, "ETH", "ETH", "0x123", "1", null, null, true), -4033);
+        assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "0.001", null, null, true), -4022);
         assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "1.000000001", null, null, true), -7000);
         assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "-1", null, null, true), -7000);
         long poor = newUser("poor@example.com", 1);
         core.submit(new Deposit(poor, ETH, ONE, 0)).join();
-        assertRefused(new Withdrawals.Request(poor, "ETH", "ETH", to, "2", null, null, true), -2010);
+        assertRefused(new Withdrawals.Request(poor, "ETH", "ETH", to, "2", null, null, true), -4026);
         assertThat(wallet.withdrawals().history(poor, null, null, null, 0, 10)).isEmpty();
-        assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "6", null, null, true), -7034);
+        assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "6", null, null, true), -4023);
         long tier0 = newUser("new@example.com", 0);
         core.submit(new Deposit(tier0, ETH, 10 * ONE, 0)).join();
         assertRefused(new Withdrawals.Request(tier0, "ETH", "ETH", to, "1", null, null, true), -7021);
         db.jdbi().useHandle(h -> h.execute("UPDATE users SET withdrawal_whitelist_only = true WHERE user_id = ?", user));
-        assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "1", null, null, true), -7035);
+        assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "1", null, null, true), -4035);
         assertThat(wallet.withdrawals().history(user, null, null, null, 0, 10)).isEmpty();
         assertThat(balance(user, ETH)).isEqualTo(new Balances.Balance(10 * ONE, 0));
     }

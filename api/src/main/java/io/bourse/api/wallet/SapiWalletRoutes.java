@@ -107,7 +107,7 @@ public final class SapiWalletRoutes {
 
     private Future<Buffer> depositAddress(Request r) {
         ApiKey key = auth.signed(r, Permission.READ);
-        NetworkAsset n = network(r.params(), NetworkAsset::depositEnabled, "Deposits");
+        NetworkAsset n = network(r.params(), NetworkAsset::depositEnabled, "deposit");
         return Blocking.run(vertx, () -> {
             UserRow u = platform.user(key.userId()).orElseThrow(() -> Refused.notFound("User"));
             if (!u.emailVerified()) {
@@ -176,7 +176,7 @@ public final class SapiWalletRoutes {
     private Future<Buffer> withdraw(Request r) {
         ApiKey key = auth.signed(r, Permission.WITHDRAW);
         Params p = r.params();
-        NetworkAsset n = network(p, NetworkAsset::withdrawEnabled, "Withdrawals");
+        NetworkAsset n = network(p, NetworkAsset::withdrawEnabled, "withdrawal");
         if (p.has("addressTag") && !p.get("addressTag").isEmpty()) {
             throw ApiException.badRequest(-1130, "Network " + n.network() + " takes no address tag.");
         }
@@ -195,10 +195,10 @@ public final class SapiWalletRoutes {
     private NetworkAsset network(Params p, Predicate<NetworkAsset> enabled, String what) {
         String coin = p.require("coin");
         String network = p.get("network");
-        NetworkAsset n = wallet.networks().find(coin, network).orElseThrow(() -> ApiException.badRequest(-1130,
-                "Coin " + coin + (network == null ? "" : " on network " + network) + " is not supported."));
+        NetworkAsset n = wallet.networks().find(coin, network)
+                .orElseThrow(() -> ApiException.badRequest(-4018, "We don't have this asset."));
         if (!enabled.test(n)) {
-            throw ApiException.badRequest(-1130, what + " of " + coin + " on " + n.network() + " are suspended.");
+            throw ApiException.badRequest(-4019, "Current asset is not open for " + what + ".");
         }
         return n;
     }

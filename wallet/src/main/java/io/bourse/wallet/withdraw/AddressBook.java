@@ -54,7 +54,7 @@ public final class AddressBook {
         NetworkAsset any = networks.all().stream().filter(n -> n.network().equals(network)).findFirst()
                 .orElseThrow(() -> Refused.invalid("Unknown network " + network + "."));
         if (!any.validAddress(address)) {
-            throw new Refused(400, -7032, "That is not a valid " + network + " address.");
+            throw new Refused(400, -4033, "Illegal address.");
         }
         String name = label == null ? "" : label.strip();
         if (name.length() > 64) {

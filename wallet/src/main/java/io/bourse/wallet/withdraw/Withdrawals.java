@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * rolling 24-hour limit, the address whitelist, two-factor code on the web), written as HOLDING, and its amount plus
  * fee held in the engine; then it is APPROVED, or AWAITING_APPROVAL by a finance officer when it is worth more than
  * the threshold. The {@link WithdrawalProcessor} sends approved ones. A refused request leaves nothing behind.
+ * Refusals carry Binance's wallet error codes (-4018 unknown asset … -4035 not whitelisted).
  */
 public final class Withdrawals {
     private static final Logger LOG = LoggerFactory.getLogger(Withdrawals.class);
@@ -74,19 +75,20 @@ public final class Withdrawals {
 
     public WithdrawalRecord apply(Request r) {
         NetworkAsset na = networks.find(r.asset(), r.network())
-                .orElseThrow(() -> new Refused(400, -7030, "Asset " + r.asset() + (r.network() == null ? ""
-                        : " on network " + r.network()) + " cannot be withdrawn here."));
+                .orElseThrow(() -> new Refused(400, -4018, "We don't have this asset."));
         if (!na.withdrawEnabled()) {
-            throw new Refused(400, -7031, "Withdrawals of " + na.asset() + " on " + na.network()
-                    + " are suspended.");
+            throw new Refused(400, -4019, "Current asset is not open for withdrawal.");
         }
         if (!na.validAddress(r.address())) {
-            throw new Refused(400, -7032, "That is not a valid " + na.network() + " address.");
+            throw new Refused(400, -4033, "Illegal address.");
         }
         long amount = Amounts.parse(r.amount(), na.scale(), "amount");
-        if (amount < na.withdrawMin() || amount > na.withdrawMax()) {
-            throw new Refused(400, -7033, "Amount must be between " + Amounts.format(na.withdrawMin(), na.scale())
-                    + " and " + Amounts.format(na.withdrawMax(), na.scale()) + " " + na.asset() + ".");
+        if (amount < na.withdrawMin()) {
+            throw new Refused(400, -4022, "Not less than the minimum pick-up quantity "
+                    + Amounts.format(na.withdrawMin(), na.scale()) + ".");
+        }
+        if (amount > na.withdrawMax()) {
+            throw new Refused(400, -4023, "Within 24 hours, the withdrawal exceeds the maximum amount.");
         }
         long total;
         try {
@@ -98,8 +100,8 @@ public final class Withdrawals {
             throw Refused.invalid("'withdrawOrderId' must be 1 to 64 letters, digits, _ or -.");
         }
         BigDecimal value = valuation.inUsdt(na.asset(), Amounts.decimal(total, na.scale()))
-                .orElseThrow(() -> new Refused(400, -7034, "There is no price for " + na.asset()
-                        + " to check your withdrawal limit against; try again later."));
+                .orElseThrow(() -> new Refused(400, -4015, "Withdraw is limited: there is no price for "
+                        + na.asset() + " to check your 24-hour limit against; try again later."));
         Instant now = clock.instant();
         long id = jdbi.inTransaction(h -> {
             UserRow u = UserRow.byIdForUpdate(h, r.userId()).orElseThrow(() -> Refused.notFound("User"));
@@ -112,13 +114,14 @@ public final class Withdrawals {
             BigDecimal used = usedLast24h(h, r.userId(), now);
             BigDecimal limit = kyc.withdrawalLimit(u.kycTier());
             if (used.add(value).compareTo(limit) > 0) {
-                throw new Refused(400, -7034, "This withdrawal (" + value.stripTrailingZeros().toPlainString()
+                throw new Refused(400, -4023, "Within 24 hours, the withdrawal exceeds the maximum amount: this "
+                        + "withdrawal (" + value.stripTrailingZeros().toPlainString()
                         + " USDT) would pass your 24-hour limit of " + limit.toPlainString() + " USDT at KYC tier "
                         + u.kycTier() + "; " + limit.subtract(used).max(BigDecimal.ZERO).toPlainString()
                         + " USDT is left.");
             }
             if (whitelistOnly(h, r.userId()) && !whitelisted(h, r.userId(), na.network(), r.address())) {
-                throw new Refused(403, -7035, "Withdrawals go only to whitelisted addresses on this account.");
+                throw new Refused(403, -4035, "This address is not on the whitelist. Please join and try again.");
             }
             if (r.clientOrderId() != null && h.createQuery("SELECT 1 FROM withdrawals WHERE user_id = :u "
                     + "AND client_order_id = :c").bind("u", r.userId()).bind("c", r.clientOrderId())
@@ -139,7 +142,9 @@ public final class Withdrawals {
             case REJECTED -> {
                 jdbi.useHandle(h -> h.execute("DELETE FROM withdrawals WHERE withdrawal_id = ?", id));
                 RejectReason why = held.reject();
-                throw new Refused(400, why.code(), why.message());
+                throw why == RejectReason.INSUFFICIENT_BALANCE
+                        ? new Refused(400, -4026, "You have insufficient balance.")
+                        : new Refused(400, why.code(), why.message());
             }
             default -> throw new Refused(503, -1007, "The exchange could not take the withdrawal now; its status is "
                     + "checked automatically (id " + id + ").");
