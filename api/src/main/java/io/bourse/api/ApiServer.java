@@ -22,6 +22,7 @@ import io.bourse.api.wsapi.WsApi;
 import io.bourse.api.operator.AuditRoutes;
 import io.bourse.api.operator.KycReviewRoutes;
 import io.bourse.api.operator.WalletOperatorRoutes;
+import io.bourse.api.wallet.FiatRoutes;
 import io.bourse.api.wallet.SapiWalletRoutes;
 import io.bourse.api.wallet.WalletRoutes;
 import io.bourse.api.operator.OperatorAuth;
@@ -79,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
             endpoints.addAll(new KycRoutes(vertx, b.platform(), web).endpoints());
             if (b.wallet() != null) {
                 endpoints.addAll(new WalletRoutes(vertx, web, b.wallet()).endpoints());
+                endpoints.addAll(new FiatRoutes(vertx, web, b.wallet()).endpoints());
                 endpoints.addAll(new SapiWalletRoutes(vertx, auth, marketData, b.userData(), b.platform(), b.wallet())
                         .endpoints());
             }

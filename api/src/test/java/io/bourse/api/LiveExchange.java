@@ -7,6 +7,8 @@ import io.bourse.api.wallet.MarketValuation;
 import io.bourse.platform.Platform;
 import io.bourse.wallet.Wallet;
 import io.bourse.wallet.chain.SimulatedChain;
+import io.bourse.wallet.fiat.FiatCurrency;
+import io.bourse.wallet.fiat.SandboxGateway;
 import io.bourse.wallet.network.NetworkAsset;
 import io.bourse.wallet.network.Networks;
 import io.bourse.wallet.withdraw.WithdrawalConfig;
@@ -53,6 +55,8 @@ final class LiveExchange implements AutoCloseable {
     static final int BTC = 0;
     static final int USDT = 1;
     static final int ETH = 2;
+    static final int USD = 3;
+    static final byte[] SANDBOX_SECRET = "sandbox-secret-for-tests".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     static final int BTCUSDT = 0;
     static final int ETHBTC = 1;
 
@@ -114,7 +118,9 @@ final class LiveExchange implements AutoCloseable {
             this.btcChain = new SimulatedChain(db.jdbi(), Clock.systemUTC(), "BTC",
                     SimulatedChain.AddressStyle.BITCOIN);
             this.wallet = new Wallet(db, platform, this.core, networks(), List.of(ethChain, btcChain),
-                    new MarketValuation(marketData), WithdrawalConfig.defaults(), Clock.systemUTC());
+                    new MarketValuation(marketData), WithdrawalConfig.defaults(),
+                    List.of(new FiatCurrency("USD", USD, 2, 1_000, 5_000_000)),
+                    new SandboxGateway(SANDBOX_SECRET, "http://bourse.test"), Clock.systemUTC());
         } else {
             this.accounts = null;
             this.platform = null;
@@ -165,7 +171,7 @@ final class LiveExchange implements AutoCloseable {
     }
 
     private static List<Command> listing() {
-        return List.of(new AddAsset("BTC", 8), new AddAsset("USDT", 8), new AddAsset("ETH", 8),
+        return List.of(new AddAsset("BTC", 8), new AddAsset("USDT", 8), new AddAsset("ETH", 8), new AddAsset("USD", 2),
                 new AddSymbol(spec("BTCUSDT", BTC, USDT, "0.01", "0.00001", "5")),
                 new AddSymbol(spec("ETHBTC", ETH, BTC, "0.00001", "0.001", "0.0001")),
                 new SetFeeTier(0, Rates.ONE / 1000, Rates.ONE / 1000));

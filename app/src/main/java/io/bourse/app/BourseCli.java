@@ -27,6 +27,7 @@ import io.bourse.app.demo.BlockProducer;
 import io.bourse.app.demo.DemoNetworks;
 import io.bourse.platform.Platform;
 import io.bourse.wallet.Wallet;
+import io.bourse.wallet.fiat.SandboxGateway;
 import io.bourse.wallet.withdraw.WithdrawalConfig;
 import io.bourse.platform.PlatformConfig;
 import io.bourse.platform.kyc.Screening;
@@ -122,7 +123,8 @@ public final class BourseCli implements Callable<Integer> {
         CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
         ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData, new HistoryWriter(db)));
         Wallet wallet = new Wallet(db, platform, core, DemoNetworks.networks(), DemoNetworks.chains(db, Clock.systemUTC()),
-                new MarketValuation(marketData), WithdrawalConfig.defaults(), Clock.systemUTC()).start(1_000);
+                new MarketValuation(marketData), WithdrawalConfig.defaults(), DemoMarkets.FIAT_CURRENCIES,
+                new SandboxGateway(sandboxSecret(), "http://127.0.0.1:" + port), Clock.systemUTC()).start(1_000);
         BlockProducer blocks = new BlockProducer(wallet, DemoNetworks.networks()).start(BLOCK_EVERY_MS);
         Vertx vertx = Vertx.vertx();
         InMemoryApiKeys botKeys = new InMemoryApiKeys();
@@ -195,6 +197,13 @@ public final class BourseCli implements Callable<Integer> {
         System.exit(core.accepting() ? 0 : 1); // runs the shutdown hook: snapshot, flush, close
         stopped.await();
         return 0;
+    }
+
+    /** The sandbox signs and checks its own webhooks in this process: a fresh secret per run is enough. */
+    private static byte[] sandboxSecret() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     /** Expected failures (a missing directory, a damaged journal) get a one-line message; bugs a stack trace. */

@@ -7,6 +7,9 @@ import io.bourse.wallet.chain.ChainAdapter;
 import io.bourse.wallet.deposit.DepositAddresses;
 import io.bourse.wallet.deposit.DepositHistory;
 import io.bourse.wallet.deposit.DepositWatcher;
+import io.bourse.wallet.fiat.FiatCurrency;
+import io.bourse.wallet.fiat.FiatDeposits;
+import io.bourse.wallet.fiat.PaymentGateway;
 import io.bourse.wallet.network.Networks;
 import io.bourse.wallet.withdraw.AddressBook;
 import io.bourse.wallet.withdraw.Valuation;
@@ -27,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The wallet wired together: networks and their chain adapters, deposit addresses, deposit watchers, withdrawals
- * and their processor. {@link #start} follows the chains on a thread of its own; {@link #tick} does one pass (tests
+ * and their processor, and fiat deposits through a payment gateway. {@link #start} follows the chains on a thread of its own; {@link #tick} does one pass (tests
  * drive it by hand).
  */
 public final class Wallet implements AutoCloseable {
@@ -41,6 +44,7 @@ public final class Wallet implements AutoCloseable {
     private final Withdrawals withdrawals;
     private final WithdrawalProcessor processor;
     private final AddressBook addressBook;
+    private final FiatDeposits fiat;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "wallet");
         t.setDaemon(true);
@@ -48,7 +52,8 @@ public final class Wallet implements AutoCloseable {
     });
 
     public Wallet(Database db, Platform platform, ExchangeCore core, Networks networks, List<ChainAdapter> adapters,
-                  Valuation valuation, WithdrawalConfig config, Clock clock) {
+                  Valuation valuation, WithdrawalConfig config, List<FiatCurrency> fiatCurrencies,
+                  PaymentGateway gateway, Clock clock) {
         Jdbi jdbi = db.jdbi();
         this.networks = networks;
         adapters.forEach(a -> chains.put(a.network(), a));
@@ -59,6 +64,7 @@ public final class Wallet implements AutoCloseable {
                 valuation, platform.audit(), config);
         this.processor = new WithdrawalProcessor(jdbi, clock, networks, chains, core, withdrawals, platform.outbox());
         this.addressBook = new AddressBook(jdbi, clock, networks, platform.twoFactor(), platform.audit());
+        this.fiat = new FiatDeposits(jdbi, clock, fiatCurrencies, gateway, core);
     }
 
     public Wallet start(long everyMs) {
@@ -78,6 +84,7 @@ public final class Wallet implements AutoCloseable {
             w.tick();
         }
         processor.tick();
+        fiat.tick();
     }
 
     public Networks networks() {
@@ -102,6 +109,10 @@ public final class Wallet implements AutoCloseable {
 
     public AddressBook addressBook() {
         return addressBook;
+    }
+
+    public FiatDeposits fiat() {
+        return fiat;
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.bourse.store.Accounts;
 import io.bourse.store.Database;
 import io.bourse.store.MasterKey;
 import io.bourse.wallet.chain.SimulatedChain;
+import io.bourse.wallet.fiat.SandboxGateway;
 import io.bourse.wallet.network.NetworkAsset;
 import io.bourse.wallet.network.Networks;
 import io.bourse.wallet.withdraw.WithdrawalConfig;
@@ -76,7 +77,8 @@ class MoneyReconciliationTest {
                         true, "^(0x)[0-9A-Fa-f]{40}$")));
         Wallet wallet = new Wallet(db, platform, core, networks, List.of(chain),
                 (asset, amount) -> Optional.of(asset.equals("ETH") ? amount.multiply(new BigDecimal("100")) : amount),
-                WithdrawalConfig.defaults(), Clock.systemUTC());
+                WithdrawalConfig.defaults(), List.of(), new SandboxGateway(new byte[32], "http://t"),
+                Clock.systemUTC());
         List<Long> users = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             long u = db.jdbi().withHandle(h -> h.createQuery("INSERT INTO users (user_id, email, email_verified_at, "

@@ -16,6 +16,7 @@ import io.bourse.store.Accounts;
 import io.bourse.store.Database;
 import io.bourse.store.MasterKey;
 import io.bourse.wallet.chain.SimulatedChain;
+import io.bourse.wallet.fiat.SandboxGateway;
 import io.bourse.wallet.network.NetworkAsset;
 import io.bourse.wallet.network.Networks;
 import io.bourse.wallet.withdraw.WithdrawalConfig;
@@ -74,7 +75,8 @@ class WalletTest {
         Map<String, BigDecimal> prices = Map.of("ETH", new BigDecimal("2000"), "USDT", BigDecimal.ONE);
         wallet = new Wallet(db, platform, core, networks, List.of(eth),
                 (asset, amount) -> Optional.ofNullable(prices.get(asset)).map(amount::multiply),
-                WithdrawalConfig.defaults(), Clock.systemUTC());
+                WithdrawalConfig.defaults(), List.of(), new SandboxGateway(new byte[32], "http://t"),
+                Clock.systemUTC());
         user = newUser("holder@example.com", 1);
     }
 

@@ -8,6 +8,7 @@ import io.bourse.engine.command.Command;
 import io.bourse.engine.command.SetFeeTier;
 import io.bourse.engine.market.Rates;
 import io.bourse.engine.market.SymbolSpec;
+import io.bourse.wallet.fiat.FiatCurrency;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ public final class DemoMarkets {
     /** Assets in listing order (their engine ids), all with Binance's eight decimals. */
     public static final List<String> ASSETS = List.of("BTC", "ETH", "BNB", "SOL", "USDT");
     public static final int SCALE = 8;
+    /** Fiat, listed after the crypto assets: a wallet balance (card and bank deposits through the sandbox). */
+    public static final String FIAT = "USD";
+    public static final int FIAT_SCALE = 2;
+    public static final List<FiatCurrency> FIAT_CURRENCIES = List.of(
+            new FiatCurrency(FIAT, ASSETS.size(), FIAT_SCALE, 1_000, 5_000_000));
 
     /** A demo market: prices, ticks and steps as decimal text. */
     public record Market(String symbol, String base, String quote, String referencePrice, String tickSize,
@@ -55,6 +61,7 @@ public final class DemoMarkets {
         for (String asset : ASSETS) {
             commands.add(new AddAsset(asset, SCALE));
         }
+        commands.add(new AddAsset(FIAT, FIAT_SCALE));
         for (Market m : MARKETS) {
             commands.add(new AddSymbol(spec(m)));
         }
