@@ -27,12 +27,16 @@ import io.bourse.app.demo.BlockProducer;
 import io.bourse.app.demo.DemoNetworks;
 import io.bourse.platform.Platform;
 import io.bourse.wallet.Wallet;
+import io.bourse.wallet.chain.ChainAdapter;
+import io.bourse.wallet.evm.EvmAsset;
+import io.bourse.wallet.evm.EvmChain;
 import io.bourse.wallet.fiat.SandboxGateway;
 import io.bourse.wallet.withdraw.WithdrawalConfig;
 import io.bourse.platform.PlatformConfig;
 import io.bourse.platform.kyc.Screening;
 import io.bourse.platform.mail.MailSender;
 import io.bourse.platform.mail.OutboxDispatcher;
+import io.bourse.platform.mail.SmtpSender;
 import io.bourse.store.Accounts;
 import io.bourse.store.Database;
 import io.bourse.store.MasterKey;
@@ -88,6 +92,26 @@ public final class BourseCli implements Callable<Integer> {
                     + "the format is described in docs/accounts.md).")
     Path screeningList;
 
+    @CommandLine.Option(names = "--mail-from", paramLabel = "ADDRESS", defaultValue = "Bourse <no-reply@localhost>",
+            description = "The sender of Bourse's mail. Mail goes out over SMTP when the environment variable "
+                    + "BOURSE_SMTP_URL is set (smtp://user:password@host:587?starttls=true); otherwise it stays in "
+                    + "the local mailbox (GET /bourse/operator/mailbox).")
+    String mailFrom;
+
+    @CommandLine.Option(names = "--evm-rpc", paramLabel = "URL",
+            description = "An Ethereum node's JSON-RPC URL: the ETH network then runs on it (ETH, and USDT when "
+                    + "--evm-usdt-contract is given) instead of on the simulated chain.")
+    String evmRpc;
+
+    @CommandLine.Option(names = "--evm-hot-wallet-key-file", paramLabel = "FILE",
+            description = "A file holding the hex private key withdrawals on the EVM network are paid from "
+                    + "(required with --evm-rpc; keep it readable by the owner only).")
+    Path evmHotWalletKeyFile;
+
+    @CommandLine.Option(names = "--evm-usdt-contract", paramLabel = "ADDRESS",
+            description = "The USDT (6 decimals) ERC-20 contract on the EVM network.")
+    String evmUsdtContract;
+
     @CommandLine.Option(names = "--no-bots", description = "List the demo markets but start no bots.")
     boolean noBots;
 
@@ -115,14 +139,16 @@ public final class BourseCli implements Callable<Integer> {
         Platform platform = new Platform(db, masterKey, accounts,
                 PlatformConfig.defaults("http://127.0.0.1:" + port, dataDir),
                 screeningList == null ? Screening.defaults() : Screening.fromFile(screeningList), Clock.systemUTC());
-        OutboxDispatcher mail = new OutboxDispatcher(platform.outbox(), MailSender.LOCAL_MAILBOX).start();
+        String smtp = System.getenv("BOURSE_SMTP_URL");
+        OutboxDispatcher mail = new OutboxDispatcher(platform.outbox(),
+                smtp == null || smtp.isBlank() ? MailSender.LOCAL_MAILBOX : new SmtpSender(smtp, mailFrom)).start();
         History history = new History(db);
         MarketSummary summary = new MarketSummary();
         MarketData marketData = new MarketData(HistoryTrades.of(history));
         UserData userData = new UserData();
         CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
         ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData, new HistoryWriter(db)));
-        Wallet wallet = new Wallet(db, platform, core, DemoNetworks.networks(), DemoNetworks.chains(db, Clock.systemUTC()),
+        Wallet wallet = new Wallet(db, platform, core, DemoNetworks.networks(), chains(db, masterKey),
                 new MarketValuation(marketData), WithdrawalConfig.defaults(), DemoMarkets.FIAT_CURRENCIES,
                 new SandboxGateway(sandboxSecret(), "http://127.0.0.1:" + port), Clock.systemUTC()).start(1_000);
         BlockProducer blocks = new BlockProducer(wallet, DemoNetworks.networks()).start(BLOCK_EVERY_MS);
@@ -197,6 +223,25 @@ public final class BourseCli implements Callable<Integer> {
         System.exit(core.accepting() ? 0 : 1); // runs the shutdown hook: snapshot, flush, close
         stopped.await();
         return 0;
+    }
+
+    /** The demo's simulated chains, with the ETH network on a real node when --evm-rpc says so. */
+    private List<ChainAdapter> chains(Database db, MasterKey masterKey) throws IOException {
+        List<ChainAdapter> chains = new java.util.ArrayList<>(DemoNetworks.chains(db, Clock.systemUTC()));
+        if (evmRpc == null) {
+            return chains;
+        }
+        if (evmHotWalletKeyFile == null) {
+            throw new IOException("--evm-rpc needs --evm-hot-wallet-key-file");
+        }
+        String hotKey = java.nio.file.Files.readString(evmHotWalletKeyFile).trim();
+        List<EvmAsset> assets = new java.util.ArrayList<>(List.of(new EvmAsset("ETH", null, 18, DemoMarkets.SCALE)));
+        if (evmUsdtContract != null) {
+            assets.add(new EvmAsset("USDT", evmUsdtContract, 6, DemoMarkets.SCALE));
+        }
+        chains.removeIf(c -> c.network().equals("ETH"));
+        chains.add(new EvmChain("ETH", evmRpc, hotKey, assets, db.jdbi(), masterKey, Clock.systemUTC()));
+        return chains;
     }
 
     /** The sandbox signs and checks its own webhooks in this process: a fresh secret per run is enough. */

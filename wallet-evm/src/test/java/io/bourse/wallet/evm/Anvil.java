@@ -82,11 +82,18 @@ final class Anvil implements AutoCloseable {
         rpc("anvil_mine", "[\"0x" + Integer.toHexString(blocks) + "\"]");
     }
 
-    /** Sends {@code data} (or value) from one of anvil's unlocked accounts; returns the transaction hash. */
+    /**
+     * Sends {@code data} (or value) from one of anvil's unlocked accounts and waits until it is mined (anvil mines
+     * each transaction into a block of its own, but answers before that block exists); returns the hash.
+     */
     String send(String from, String to, String valueHex, String data) throws IOException, InterruptedException {
         String tx = "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"" + (valueHex == null ? "" : ",\"value\":\""
                 + valueHex + "\"") + (data == null ? "" : ",\"data\":\"" + data + "\"") + "}";
-        return rpc("eth_sendTransaction", "[" + tx + "]").replace("\"", "");
+        String hash = rpc("eth_sendTransaction", "[" + tx + "]").replace("\"", "");
+        for (int i = 0; i < 500 && rpc("eth_getTransactionReceipt", "[\"" + hash + "\"]").equals("null"); i++) {
+            Thread.sleep(10);
+        }
+        return hash;
     }
 
     private static void install() throws IOException, InterruptedException {
