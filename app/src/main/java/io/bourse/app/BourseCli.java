@@ -58,7 +58,7 @@ import java.util.function.Consumer;
  * data, the Binance-compatible API on localhost, and the demo markets with their bots; then prints the URL.
  */
 @CommandLine.Command(name = "bourse", mixinStandardHelpOptions = true, version = "Bourse 0.1.0-SNAPSHOT",
-        subcommands = {VerifyCommand.class, UserCommand.class},
+        subcommands = {VerifyCommand.class, UserCommand.class, MailboxCommand.class, AuditCommand.class},
         description = "Starts the Bourse exchange with its Binance-compatible API on localhost, demo markets "
                 + "(BTCUSDT, ETHUSDT, BNBUSDT, SOLUSDT, ETHBTC) and market-maker and taker bots, and prints the URL "
                 + "and a summary every ten seconds. Everything is journaled in the data directory; a restart "
