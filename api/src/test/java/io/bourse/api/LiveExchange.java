@@ -6,6 +6,7 @@ import io.bourse.api.auth.StoredApiKeys;
 import io.bourse.api.wallet.MarketValuation;
 import io.bourse.platform.Platform;
 import io.bourse.wallet.Wallet;
+import io.bourse.wallet.chain.ChainAdapter;
 import io.bourse.wallet.chain.SimulatedChain;
 import io.bourse.wallet.fiat.FiatCurrency;
 import io.bourse.wallet.fiat.SandboxGateway;
@@ -95,6 +96,12 @@ final class LiveExchange implements AutoCloseable {
      * history store and its consumer, as the real server runs.
      */
     LiveExchange(Path dir, ApiConfig config, boolean withHistory) throws IOException {
+        this(dir, config, withHistory, null);
+    }
+
+    /** As above, with the ETH network on the chain {@code ethNetwork} makes (a real node) instead of a simulated one. */
+    LiveExchange(Path dir, ApiConfig config, boolean withHistory,
+                 java.util.function.BiFunction<Database, MasterKey, ChainAdapter> ethNetwork) throws IOException {
         CoreConfig core = CoreConfig.defaults(dir.resolve("core"))
                 .withJournal(JournalConfig.defaults(FsyncPolicy.NONE)).withRingSize(1024);
         this.db = withHistory ? Database.embedded(dir.resolve("postgres")) : null;
@@ -117,7 +124,8 @@ final class LiveExchange implements AutoCloseable {
             this.ethChain = new SimulatedChain(db.jdbi(), Clock.systemUTC(), "ETH", SimulatedChain.AddressStyle.EVM);
             this.btcChain = new SimulatedChain(db.jdbi(), Clock.systemUTC(), "BTC",
                     SimulatedChain.AddressStyle.BITCOIN);
-            this.wallet = new Wallet(db, platform, this.core, networks(), List.of(ethChain, btcChain),
+            this.wallet = new Wallet(db, platform, this.core, networks(), List.of(ethNetwork == null ? ethChain
+                    : ethNetwork.apply(db, masterKey), btcChain),
                     new MarketValuation(marketData), WithdrawalConfig.defaults(),
                     List.of(new FiatCurrency("USD", USD, 2, 1_000, 5_000_000)),
                     new SandboxGateway(SANDBOX_SECRET, "http://bourse.test"), Clock.systemUTC());

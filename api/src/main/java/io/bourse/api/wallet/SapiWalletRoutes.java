@@ -125,21 +125,30 @@ public final class SapiWalletRoutes {
         });
     }
 
+    /** The filters both history endpoints take. */
+    private record HistoryQuery(String coin, Integer status, Long from, Long to, int offset, int limit) {
+        static HistoryQuery of(Params p) {
+            return new HistoryQuery(p.get("coin"), p.optInt("status").isPresent() ? p.optInt("status").getAsInt() : null,
+                    p.optLong("startTime").isPresent() ? p.optLong("startTime").getAsLong() : null,
+                    p.optLong("endTime").isPresent() ? p.optLong("endTime").getAsLong() : null,
+                    p.limit("offset", 0, 0, 1_000_000), p.limit("limit", 1000, 1, 1000));
+        }
+
+        boolean wants(int binanceStatus) {
+            return status == null || status == binanceStatus;
+        }
+    }
+
     private Future<Buffer> deposits(Request r) {
         ApiKey key = auth.signed(r, Permission.READ);
-        Params p = r.params();
-        String coin = p.get("coin");
-        Integer status = p.optInt("status").isPresent() ? p.optInt("status").getAsInt() : null;
-        int offset = p.limit("offset", 0, 0, 1_000_000);
-        int limit = p.limit("limit", 1000, 1, 1000);
-        Long from = p.optLong("startTime").isPresent() ? p.optLong("startTime").getAsLong() : null;
-        Long to = p.optLong("endTime").isPresent() ? p.optLong("endTime").getAsLong() : null;
+        HistoryQuery q = HistoryQuery.of(r.params());
         return Blocking.run(vertx, () -> {
-            List<DepositRecord> list = wallet.deposits().of(key.userId(), coin, from, to, offset, limit);
+            List<DepositRecord> list = wallet.deposits().of(key.userId(), q.coin(), q.from(), q.to(), q.offset(),
+                    q.limit());
             return JsonOut.write(g -> {
                 g.writeStartArray();
                 for (DepositRecord d : list) {
-                    if (status == null || WalletJson.depositStatus(d.status()) == status) {
+                    if (q.wants(WalletJson.depositStatus(d.status()))) {
                         WalletJson.deposit(g, d, wallet.networks());
                     }
                 }
@@ -150,20 +159,15 @@ public final class SapiWalletRoutes {
 
     private Future<Buffer> withdrawals(Request r) {
         ApiKey key = auth.signed(r, Permission.READ);
-        Params p = r.params();
-        String coin = p.get("coin");
-        String clientId = p.get("withdrawOrderId");
-        Integer status = p.optInt("status").isPresent() ? p.optInt("status").getAsInt() : null;
-        int offset = p.limit("offset", 0, 0, 1_000_000);
-        int limit = p.limit("limit", 1000, 1, 1000);
-        Long from = p.optLong("startTime").isPresent() ? p.optLong("startTime").getAsLong() : null;
-        Long to = p.optLong("endTime").isPresent() ? p.optLong("endTime").getAsLong() : null;
+        HistoryQuery q = HistoryQuery.of(r.params());
+        String clientId = r.params().get("withdrawOrderId");
         return Blocking.run(vertx, () -> {
-            List<WithdrawalRecord> list = wallet.withdrawals().history(key.userId(), coin, from, to, offset, limit);
+            List<WithdrawalRecord> list = wallet.withdrawals().history(key.userId(), q.coin(), q.from(), q.to(),
+                    q.offset(), q.limit());
             return JsonOut.write(g -> {
                 g.writeStartArray();
                 for (WithdrawalRecord w : list) {
-                    if ((status == null || w.binanceStatus() == status)
+                    if (q.wants(w.binanceStatus())
                             && (clientId == null || clientId.equals(w.clientOrderId()))) {
                         WalletJson.withdrawal(g, w, wallet.networks());
                     }

@@ -23,19 +23,19 @@ import java.util.regex.Pattern;
  * started on a free port, with its funded accounts' keys read from its banner; plus raw JSON-RPC for the test's
  * own moves (sending from unlocked accounts, mining, snapshots for reorgs).
  */
-final class Anvil implements AutoCloseable {
-    static final Path CLIENT = Path.of("..", "clients", "evm").toAbsolutePath().normalize();
+public final class Anvil implements AutoCloseable {
+    public static final Path CLIENT = Path.of("..", "clients", "evm").toAbsolutePath().normalize();
     private static final Pattern KEY = Pattern.compile("^\\(\\d+\\) (0x[0-9a-f]{64})$");
     private static final Pattern ADDRESS = Pattern.compile("^\\(\\d+\\) (0x[0-9a-fA-F]{40}) ");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final String url;
-    final List<String> keys = new ArrayList<>();
-    final List<String> addresses = new ArrayList<>();
+    public final String url;
+    public final List<String> keys = new ArrayList<>();
+    public final List<String> addresses = new ArrayList<>();
     private final Process process;
     private int nextId = 1;
 
-    Anvil() throws IOException, InterruptedException {
+    public Anvil() throws IOException, InterruptedException {
         install();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -65,7 +65,7 @@ final class Anvil implements AutoCloseable {
     }
 
     /** One JSON-RPC call; returns the raw {@code result} text. */
-    String rpc(String method, String paramsJson) throws IOException, InterruptedException {
+    public String rpc(String method, String paramsJson) throws IOException, InterruptedException {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"" + method + "\",\"params\":"
                 + paramsJson + "}";
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
@@ -78,7 +78,7 @@ final class Anvil implements AutoCloseable {
         return r.body().substring(i + 9, r.body().length() - 1);
     }
 
-    void mine(int blocks) throws IOException, InterruptedException {
+    public void mine(int blocks) throws IOException, InterruptedException {
         rpc("anvil_mine", "[\"0x" + Integer.toHexString(blocks) + "\"]");
     }
 
@@ -86,7 +86,7 @@ final class Anvil implements AutoCloseable {
      * Sends {@code data} (or value) from one of anvil's unlocked accounts and waits until it is mined (anvil mines
      * each transaction into a block of its own, but answers before that block exists); returns the hash.
      */
-    String send(String from, String to, String valueHex, String data) throws IOException, InterruptedException {
+    public String send(String from, String to, String valueHex, String data) throws IOException, InterruptedException {
         String tx = "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"" + (valueHex == null ? "" : ",\"value\":\""
                 + valueHex + "\"") + (data == null ? "" : ",\"data\":\"" + data + "\"") + "}";
         String hash = rpc("eth_sendTransaction", "[" + tx + "]").replace("\"", "");
@@ -100,10 +100,12 @@ final class Anvil implements AutoCloseable {
         if (Files.exists(CLIENT.resolve("node_modules/.bin/anvil"))) {
             return;
         }
-        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(CLIENT.toFile())
+        // npm install, not ci: anvil's optional per-platform packages for other systems are absent from the lock
+        // file, which npm ci refuses; the version is pinned exactly in package.json.
+        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(CLIENT.toFile())
                 .redirectErrorStream(true).redirectOutput(new File(CLIENT.toFile(), "npm-install.log")).start();
         if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-            throw new IOException("npm ci in " + CLIENT + " failed (see npm-install.log there)");
+            throw new IOException("npm install in " + CLIENT + " failed (see npm-install.log there)");
         }
     }
 

@@ -40,13 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EvmWalletTest {
     static final long ONE = 100_000_000L;
-    static final String TOKEN = "0x00000000000000000000000000000000000000aa";
-    /**
-     * A token for tests, assembled by hand: {@code transfer(to, amount)} emits Transfer(caller, to, amount) and
-     * returns true (it keeps no balances; the adapter only reads the logs).
-     */
-    static final String TOKEN_CODE = "0x602435600052600435337f" + EvmChain.TRANSFER_TOPIC.substring(2)
-            + "60206000a3600160005260206000f3";
+    static final String TOKEN = TestToken.ADDRESS;
 
     @TempDir
     Path dir;
@@ -54,7 +48,7 @@ class EvmWalletTest {
     @Test
     void depositsAndWithdrawalsOnAnEvmNode() throws Exception {
         try (Anvil anvil = new Anvil(); Database db = Database.embedded(dir.resolve("pg"))) {
-            anvil.rpc("anvil_setCode", "[\"" + TOKEN + "\",\"" + TOKEN_CODE + "\"]");
+            TestToken.install(anvil);
             ExchangeCore core = ExchangeCore.start(CoreConfig.defaults(dir.resolve("core"))
                     .withJournal(JournalConfig.defaults(FsyncPolicy.NONE)).withRingSize(1024), List.of());
             core.submit(new AddAsset("ETH", 8)).join();
@@ -141,7 +135,7 @@ class EvmWalletTest {
     }
 
     private static String transfer(String to, long amount) {
-        return "0xa9059cbb" + "0".repeat(24) + to.substring(2) + String.format("%064x", amount);
+        return TestToken.transfer(to, amount);
     }
 
     private static String status(Database db, String tx) {
