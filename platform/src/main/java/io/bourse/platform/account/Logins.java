@@ -87,7 +87,7 @@ public final class Logins {
                 }
                 Sessions.Opened opened = sessions.open(h, user.userId(), ip, userAgent, now);
                 audit.append(h, now, Actor.user(user.userId()).name(), "LOGIN", Actor.subject(user.userId()), "{}",
-                        "{\"sessionId\":" + opened.session().sessionId() + ",\"ip\":\"" + ip + "\"}");
+                        "{\"sessionId\":" + opened.session().sessionId() + ",\"ip\":" + Json.quote(ip) + "}");
                 LOG.info("account: user {} logged in from {} (session {})", user.userId(), ip,
                         opened.session().sessionId());
                 return opened;

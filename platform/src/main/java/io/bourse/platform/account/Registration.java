@@ -73,7 +73,7 @@ public final class Registration {
                     .bind("source", source).bind("medium", medium).bind("campaign", campaign).bind("id", userId)
                     .execute();
             audit.append(h, now, Actor.user(userId).name(), "SIGN_UP", Actor.subject(userId), "{}",
-                    "{\"email\":\"" + email + "\"" + (referrer == null ? "" : ",\"referredBy\":" + referrer) + "}");
+                    "{\"email\":" + Json.quote(email) + (referrer == null ? "" : ",\"referredBy\":" + referrer) + "}");
             mailVerification(h, userId, email, now);
             LOG.info("account: user {} signed up{}", userId, referrer == null ? "" : " (referred by " + referrer + ")");
         });
