@@ -65,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
      * {@code b} must be consumers of its core.
      */
     public static ApiServer start(Vertx vertx, ApiConfig config, Backends b) {
-        WeightLimiter limiter = new WeightLimiter(config.weightPerMinute(), 3, config.banMs());
+        WeightLimiter limiter = new WeightLimiter(config.weightPerMinute(), config.rawPer5Min(), 3, config.banMs());
         MarketData marketData = b.marketData();
         List<Endpoint> endpoints = new ArrayList<>(new MarketRoutes(marketData, limiter, config, vertx, b.history()).endpoints());
         Authenticator auth = new Authenticator(b.keys());
@@ -175,7 +175,7 @@ public final class ApiServer implements AutoCloseable {
                 WeightLimiter.Verdict verdict = limiter.charge(ip, weigh(endpoint, params), now);
                 used = verdict.usedWeight();
                 if (!verdict.allowed()) {
-                    refuse(ctx.response(), verdict, limiter.limitPerMinute());
+                    refuse(ctx.response(), verdict, limiter.limitPerMinute(), limiter.rawPerFiveMinutes());
                     return;
                 }
             }
@@ -209,11 +209,14 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static void refuse(HttpServerResponse response, WeightLimiter.Verdict verdict, int limit) {
+    private static void refuse(HttpServerResponse response, WeightLimiter.Verdict verdict, int limit, int rawLimit) {
         response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString((verdict.retryAfterMs() + 999) / 1000));
         String message = verdict.status() == 418
                 ? "Way too much request weight used; IP banned until " + verdict.bannedUntilMs()
                         + ". Please use WebSocket Streams for live updates to avoid bans."
+                : verdict.rawLimit()
+                ? "Too many requests; current limit is " + rawLimit + " requests per 5 MINUTE. Please use WebSocket"
+                        + " Streams for live updates to avoid polling the API."
                 : "Too much request weight used; current limit is " + limit
                         + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid"
                         + " polling the API.";

@@ -117,4 +117,27 @@ class PublicEndpointErrorsTest {
             assertThat(get(small.baseUrl(), "/api/v3/time").statusCode()).isEqualTo(418);
         }
     }
+
+    @Test
+    void rawRequestsAreCountedWhateverTheirWeight(@TempDir Path own) throws Exception {
+        try (LiveExchange small = new LiveExchange(own, ApiConfig.defaults(0).withRawRequestsPer5Min(20))) {
+            assertThat(get(small.baseUrl(), "/api/v3/exchangeInfo?symbol=BTCUSDT").body())
+                    .contains("{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,"
+                            + "\"limit\":20}");
+            HttpResponse<String> r = get(small.baseUrl(), "/api/v3/ping");
+            int allowed = 2;
+            while (r.statusCode() == 200 && allowed < 100) {
+                r = get(small.baseUrl(), "/api/v3/ping");
+                allowed++;
+            }
+            if (allowed < 21) {
+                return; // five minutes turned over mid-test; nothing more to check reliably
+            }
+            assertThat(allowed).isEqualTo(21);
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(r.body()).isEqualTo("{\"code\":-1003,\"msg\":\"Too many requests; current limit is 20 requests "
+                    + "per 5 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.\"}");
+            assertThat(r.headers().firstValue("retry-after").map(Integer::parseInt).orElseThrow()).isBetween(1, 300);
+        }
+    }
 }

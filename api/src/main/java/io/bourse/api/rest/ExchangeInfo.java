@@ -29,7 +29,7 @@ final class ExchangeInfo {
         rateLimit(g, "REQUEST_WEIGHT", "MINUTE", 1, config.weightPerMinute());
         rateLimit(g, "ORDERS", "SECOND", 10, config.ordersPer10s());
         rateLimit(g, "ORDERS", "DAY", 1, config.ordersPerDay());
-        rateLimit(g, "RAW_REQUESTS", "MINUTE", 5, 61_000);
+        rateLimit(g, "RAW_REQUESTS", "MINUTE", 5, config.rawPer5Min());
         g.writeEndArray();
     }
 
