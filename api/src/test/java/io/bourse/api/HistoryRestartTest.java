@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static io.bourse.api.TestParams.params;
@@ -65,6 +66,71 @@ class HistoryRestartTest {
             assertThat(klines.getJSONArray(0).getString(5)).isEqualTo("0.10000000");
             JSONObject ticker = new JSONObject(alice.createMarket().ticker24H(params("symbol", "BTCUSDT")));
             assertThat(ticker.getString("lastPrice")).isEqualTo("60000.00000000");
+        }
+    }
+
+    /**
+     * Klines older than what memory holds after a restart (its last 25 hours) are folded from the history store's
+     * trades; the day split between the two is one kline; days without trades are flat at the previous close.
+     */
+    @Test
+    void klinesOlderThanMemoryComeFromTheHistoryStore() throws Exception {
+        long day = 86_400_000L;
+        long today = System.currentTimeMillis() / day * day;
+        try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
+            exchange.fund(1, LiveExchange.USDT, "100000");
+            exchange.fund(2, LiveExchange.BTC, "1");
+            SpotClientImpl alice = client(exchange, 1, "alice");
+            client(exchange, 2, "bob").createTrade().newOrder(params("symbol", "BTCUSDT", "side", "SELL",
+                    "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.1", "price", "61000"));
+            alice.createTrade().newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
+                    "quantity", "0.1"));
+            exchange.settle();
+            // two older trades, as a long-running exchange would have written them: three and two days ago
+            exchange.db.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO trades VALUES (0, 900001, ?, ?, ?, 0, 0, 7, 8, false, 0, 0, ?)",
+                        LiveExchange.units("58000"), LiveExchange.units("0.5"), LiveExchange.units("29000"),
+                        today - 3 * day + 3_600_000);
+                h.execute("INSERT INTO trades VALUES (0, 900002, ?, ?, ?, 0, 0, 7, 8, true, 0, 0, ?)",
+                        LiveExchange.units("59000"), LiveExchange.units("0.2"), LiveExchange.units("11800"),
+                        today - 2 * day + 7_200_000);
+            });
+        }
+        try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
+            SpotClientImpl alice = client(exchange, 1, "alice");
+            JSONArray days = new JSONArray(alice.createMarket().klines(params("symbol", "BTCUSDT", "interval", "1d",
+                    "startTime", today - 4 * day)));
+            assertThat(days.length()).isEqualTo(4);
+            assertThat(days.getJSONArray(0).getLong(0)).isEqualTo(today - 3 * day);
+            assertThat(days.getJSONArray(0).getString(1)).isEqualTo("58000.00000000");
+            assertThat(days.getJSONArray(0).getString(5)).isEqualTo("0.50000000");
+            assertThat(days.getJSONArray(0).getString(9)).isEqualTo("0.50000000");
+            assertThat(days.getJSONArray(1).getString(4)).isEqualTo("59000.00000000");
+            assertThat(days.getJSONArray(1).getString(9)).isEqualTo("0.00000000");
+            JSONArray flat = days.getJSONArray(2);
+            assertThat(List.of(flat.getString(1), flat.getString(2), flat.getString(3), flat.getString(4)))
+                    .containsOnly("59000.00000000");
+            assertThat(flat.getInt(8)).isZero();
+            assertThat(days.getJSONArray(3).getLong(0)).isEqualTo(today);
+            assertThat(days.getJSONArray(3).getString(4)).isEqualTo("61000.00000000");
+            assertThat(days.getJSONArray(3).getString(5)).isEqualTo("0.10000000");
+
+            JSONArray latest = new JSONArray(alice.createMarket().klines(params("symbol", "BTCUSDT", "interval",
+                    "1d", "limit", 3)));
+            assertThat(latest.length()).isEqualTo(3);
+            assertThat(latest.getJSONArray(0).getLong(0)).isEqualTo(today - 2 * day);
+            JSONArray hours = new JSONArray(alice.createMarket().klines(params("symbol", "BTCUSDT", "interval",
+                    "1h", "startTime", today - 3 * day, "limit", 2)));
+            assertThat(hours.getJSONArray(0).getLong(0)).isEqualTo(today - 3 * day + 3_600_000);
+            assertThat(hours.getJSONArray(1).getString(1)).isEqualTo("58000.00000000");
+            assertThat(hours.getJSONArray(1).getInt(8)).isZero();
+            JSONArray zoned = new JSONArray(alice.createMarket().klines(params("symbol", "BTCUSDT", "interval",
+                    "1d", "startTime", today - 4 * day, "timeZone", "+08:00")));
+            long volume = 0;
+            for (int i = 0; i < zoned.length(); i++) {
+                volume += LiveExchange.units(zoned.getJSONArray(i).getString(5));
+            }
+            assertThat(volume).isEqualTo(LiveExchange.units("0.8"));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.bourse.engine.StpMode;
 import io.bourse.engine.TimeInForce;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
+import io.bourse.marketdata.Kline;
 import io.bourse.store.Database;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -107,5 +108,42 @@ public final class History {
                         + "WHERE symbol_id = :s AND time_ms >= :from ORDER BY trade_id DESC LIMIT :limit) t "
                         + "ORDER BY trade_id")
                 .bind("s", symbolId).bind("from", fromMs).bind("limit", limit).map(TRADE).list());
+    }
+
+    /**
+     * Trades of a symbol in [{@code fromMs}, {@code toMs}] aggregated into klines of {@code bucketMs} (a second or a
+     * minute), oldest first: what klines of any interval are folded from once the trades are no longer in memory.
+     */
+    public List<Kline> fineKlines(int symbolId, long fromMs, long toMs, long bucketMs) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT time_ms - MOD(time_ms, :b) AS open_time, "
+                        + "(array_agg(price ORDER BY trade_id))[1] AS open, max(price) AS high, min(price) AS low, "
+                        + "(array_agg(price ORDER BY trade_id DESC))[1] AS close, sum(qty) AS volume, "
+                        + "sum(quote_qty) AS quote_volume, count(*) AS trades, "
+                        + "COALESCE(sum(qty) FILTER (WHERE NOT buyer_is_maker), 0) AS taker_volume, "
+                        + "COALESCE(sum(quote_qty) FILTER (WHERE NOT buyer_is_maker), 0) AS taker_quote, "
+                        + "min(trade_id) AS first_id, max(trade_id) AS last_id "
+                        + "FROM trades WHERE symbol_id = :s AND time_ms BETWEEN :from AND :to "
+                        + "GROUP BY 1 ORDER BY 1")
+                .bind("s", symbolId).bind("from", fromMs).bind("to", toMs).bind("b", bucketMs)
+                .map((rs, ctx) -> new Kline(rs.getLong("open_time"), rs.getLong("open_time") + bucketMs - 1,
+                        rs.getLong("open"), rs.getLong("high"), rs.getLong("low"), rs.getLong("close"),
+                        rs.getLong("volume"), rs.getLong("quote_volume"), rs.getLong("trades"),
+                        rs.getLong("taker_volume"), rs.getLong("taker_quote"), rs.getLong("first_id"),
+                        rs.getLong("last_id")))
+                .list());
+    }
+
+    /** The price of the symbol's last trade before {@code timeMs} (0 if none). */
+    public long lastPriceBefore(int symbolId, long timeMs) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT price FROM trades WHERE symbol_id = :s AND time_ms < :t "
+                        + "ORDER BY time_ms DESC, trade_id DESC LIMIT 1")
+                .bind("s", symbolId).bind("t", timeMs).mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    /** The time of the symbol's first trade, if any. */
+    public java.util.OptionalLong firstTradeTime(int symbolId) {
+        long first = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(min(time_ms), -1) FROM trades "
+                + "WHERE symbol_id = :s").bind("s", symbolId).mapTo(Long.class).one());
+        return first < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(first);
     }
 }

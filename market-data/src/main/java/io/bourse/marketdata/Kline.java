@@ -9,12 +9,12 @@ public record Kline(long openTime, long closeTime, long open, long high, long lo
                     long lastTradeId) {
 
     /** A bucket in which nothing traded: flat at the previous close. */
-    static Kline empty(long openTime, long closeTime, long price) {
+    public static Kline empty(long openTime, long closeTime, long price) {
         return new Kline(openTime, closeTime, price, price, price, price, 0, 0, 0, 0, 0, -1, -1);
     }
 
     /** This kline followed by {@code next} (a later bucket) as one. */
-    Kline merge(Kline next) {
+    public Kline merge(Kline next) {
         if (next.trades == 0) {
             return new Kline(openTime, closeTime, open, high, low, trades == 0 ? next.close : close, volume,
                     quoteVolume, trades, takerBuyVolume, takerBuyQuoteVolume, firstTradeId, lastTradeId);

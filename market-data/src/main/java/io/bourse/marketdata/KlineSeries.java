@@ -21,6 +21,16 @@ final class KlineSeries {
         this.capacity = capacity;
     }
 
+    /** The open time of the oldest bucket still kept, or -1 if none. */
+    long firstOpen() {
+        return buckets.isEmpty() ? -1 : buckets.firstKey();
+    }
+
+    /** Whether older buckets were dropped to stay within capacity. */
+    boolean full() {
+        return buckets.size() >= capacity;
+    }
+
     /** Adds a trade; returns the kline it now belongs to. */
     Kline add(Trade t) {
         long open = interval.openTime(t.timeMs());

@@ -28,6 +28,7 @@ public final class SymbolMarket {
     private final ArrayDeque<Trade> trades = new ArrayDeque<>();
     private final ArrayDeque<AggTrade> aggTrades = new ArrayDeque<>();
     private final Map<KlineInterval, KlineSeries> klines = new EnumMap<>(KlineInterval.class);
+    private long firstTradeMs = -1;
     private long nextAggId = 1;
     private long aggTaker = -1;
     private BookTicker publishedTicker;
@@ -66,6 +67,9 @@ public final class SymbolMarket {
             push(aggTrades, new AggTrade(nextAggId++, price, qty, id, id, timeMs, buyerIsMaker));
         }
         aggTaker = takerOrderId;
+        if (firstTradeMs < 0) {
+            firstTradeMs = timeMs;
+        }
         for (KlineSeries series : klines.values()) {
             series.add(t);
         }
@@ -200,13 +204,9 @@ public final class SymbolMarket {
      */
     public List<Kline> klines(KlineInterval interval, long startTime, long endTime, int limit, long nowMs,
                               long offsetMs) {
-        if (offsetMs == 0 || (interval.millis() > 0 && offsetMs % interval.millis() == 0)) {
+        KlineInterval base = baseFor(interval, offsetMs);
+        if (base == interval) {
             return klines(interval, startTime, endTime, limit, nowMs);
-        }
-        KlineInterval base = offsetMs % 3_600_000L == 0 ? KlineInterval.H1
-                : offsetMs % 900_000L == 0 ? KlineInterval.M15 : KlineInterval.M1;
-        if (interval.millis() > 0 && interval.millis() <= base.millis()) {
-            base = KlineInterval.M1;
         }
         List<Kline> fine;
         lock.lock();
@@ -232,6 +232,34 @@ public final class SymbolMarket {
                 && (endTime < 0 || k.openTime() <= endTime)).toList();
         return startTime >= 0 ? chosen.stream().limit(limit).toList()
                 : chosen.subList(Math.max(0, chosen.size() - limit), chosen.size());
+    }
+
+    /**
+     * From when the klines of {@code interval} in a time zone {@code offsetMs} east of UTC are complete in memory:
+     * every trade from this time on is in them (older ones are only in the history store); {@code Long.MAX_VALUE}
+     * before the first trade.
+     */
+    public long klineHorizon(KlineInterval interval, long offsetMs) {
+        lock.lock();
+        try {
+            if (firstTradeMs < 0) {
+                return Long.MAX_VALUE;
+            }
+            KlineSeries series = klines.get(baseFor(interval, offsetMs));
+            return series.full() ? Math.max(firstTradeMs, series.firstOpen()) : firstTradeMs;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The series {@link #klines} reads for {@code interval} in a time zone {@code offsetMs} east of UTC. */
+    private static KlineInterval baseFor(KlineInterval interval, long offsetMs) {
+        if (offsetMs == 0 || (interval.millis() > 0 && offsetMs % interval.millis() == 0)) {
+            return interval;
+        }
+        KlineInterval base = offsetMs % 3_600_000L == 0 ? KlineInterval.H1
+                : offsetMs % 900_000L == 0 ? KlineInterval.M15 : KlineInterval.M1;
+        return interval.millis() > 0 && interval.millis() <= base.millis() ? KlineInterval.M1 : base;
     }
 
     /** The kline open at {@code nowMs}, or null before the first trade. */

@@ -16,6 +16,7 @@ import io.bourse.marketdata.AggTrade;
 import io.bourse.marketdata.BookTicker;
 import io.bourse.marketdata.DepthSnapshot;
 import io.bourse.marketdata.Kline;
+import io.bourse.marketdata.KlineFolding;
 import io.bourse.marketdata.KlineInterval;
 import io.bourse.marketdata.Listing;
 import io.bourse.marketdata.MarketData;
@@ -68,8 +69,8 @@ public final class MarketRoutes {
                 Endpoint.get("/api/v3/trades", 25, this::trades),
                 Endpoint.of(HttpMethod.GET, "/api/v3/historicalTrades", 25, this::historicalTrades),
                 Endpoint.get("/api/v3/aggTrades", 4, this::aggTrades),
-                Endpoint.get("/api/v3/klines", 2, this::klines),
-                Endpoint.get("/api/v3/uiKlines", 2, this::klines),
+                Endpoint.of(HttpMethod.GET, "/api/v3/klines", 2, this::klines),
+                Endpoint.of(HttpMethod.GET, "/api/v3/uiKlines", 2, this::klines),
                 Endpoint.get("/api/v3/avgPrice", 2, this::avgPrice),
                 Endpoint.get("/api/v3/ticker/24hr", MarketRoutes::ticker24hWeight, this::ticker24h),
                 Endpoint.get("/api/v3/ticker/tradingDay", MarketRoutes::perSymbolWeight, this::tradingDay),
@@ -215,7 +216,11 @@ public final class MarketRoutes {
 
     // ------------------------------------------------------------------ klines
 
-    private Buffer klines(Request r) {
+    /**
+     * From memory, and for buckets older than memory holds (a restart keeps the last 25 hours there), folded from the
+     * history store's trades: the bucket split between the two is merged.
+     */
+    private Future<Buffer> klines(Request r) {
         Params p = r.params();
         SymbolMarket m = SymbolParams.require(md, p);
         KlineInterval interval = KlineInterval.of(p.require("interval"))
@@ -228,7 +233,43 @@ public final class MarketRoutes {
         }
         long offset = TimeZones.offsetMs(p.get("timeZone"));
         WireFormat w = wire(m);
-        List<Kline> klines = m.klines(interval, start, end, limit, r.nowMs(), offset);
+        List<Kline> live = m.klines(interval, start, end, limit, r.nowMs(), offset);
+        long horizon = m.klineHorizon(interval, offset);
+        boolean older = history != null && (start >= 0 ? start < horizon : live.size() < limit);
+        if (!older) {
+            return Future.succeededFuture(klineList(live, w));
+        }
+        long now = r.nowMs();
+        return vertx.executeBlocking(() -> klineList(withHistory(m, interval, start, end, limit, now, offset, live,
+                horizon), w), false);
+    }
+
+    private List<Kline> withHistory(SymbolMarket m, KlineInterval interval, long start, long end, int limit,
+                                    long nowMs, long offset, List<Kline> live, long horizon) {
+        int symbolId = m.spec().id();
+        java.util.OptionalLong first = history.firstTradeTime(symbolId);
+        if (first.isEmpty() || first.getAsLong() >= horizon) {
+            return live;
+        }
+        long to = horizon == Long.MAX_VALUE ? nowMs : horizon - 1;
+        long bucketLength = interval.millis() > 0 ? interval.millis() : 31L * 24 * 3_600_000;
+        long from = start >= 0 ? interval.openTime(start, offset)
+                : (end >= 0 ? Math.min(end, to) : to) - (limit + 1L) * bucketLength;
+        from = Math.max(from, first.getAsLong());
+        if (from > to) {
+            return live;
+        }
+        List<Kline> fine = history.fineKlines(symbolId, from, to, interval == KlineInterval.S1 ? 1_000 : 60_000);
+        List<Kline> older = KlineFolding.fold(fine, interval, offset, history.lastPriceBefore(symbolId, from), from,
+                to);
+        List<Kline> all = KlineFolding.join(older, live, interval, offset);
+        List<Kline> chosen = all.stream().filter(k -> (start < 0 || k.openTime() >= interval.openTime(start, offset))
+                && (end < 0 || k.openTime() <= end) && k.openTime() <= nowMs).toList();
+        return start >= 0 ? chosen.stream().limit(limit).toList()
+                : chosen.subList(Math.max(0, chosen.size() - limit), chosen.size());
+    }
+
+    private static Buffer klineList(List<Kline> klines, WireFormat w) {
         return JsonOut.write(g -> {
             g.writeStartArray();
             for (Kline k : klines) {
