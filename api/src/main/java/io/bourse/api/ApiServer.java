@@ -104,7 +104,7 @@ public final class ApiServer implements AutoCloseable {
         router.route().last().handler(ctx -> send(ctx.response(), 404,
                 JsonOut.error(-1000, "Unknown endpoint: " + ctx.request().method() + " " + ctx.request().path()),
                 -1));
-        StreamHub streams = new StreamHub(vertx, marketData, listenKeys, userStreams);
+        StreamHub streams = new StreamHub(vertx, marketData, listenKeys, userStreams, config.streamLimits());
         WsApi wsApi = new WsApi(vertx, b.keys(), endpoints, limiter, auth, userStreams);
         HttpServer server = vertx.createHttpServer().requestHandler(router).webSocketHandler(ws -> {
             if (ws.path().equals("/ws-api/v3")) {

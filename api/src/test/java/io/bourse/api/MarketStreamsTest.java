@@ -155,11 +155,22 @@ class MarketStreamsTest {
         private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
 
+        final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+
         static Client open(String path) {
+            return open(exchange.baseUrl().replace("http://", "ws://"), path);
+        }
+
+        static Client open(String base, String path) {
             Client c = new Client();
-            c.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create(exchange.baseUrl().replace("http://", "ws://") + path), c).join();
+            c.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(base + path), c).join();
             return c;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
         }
 
         @Override
@@ -173,7 +184,9 @@ class MarketStreamsTest {
             return null;
         }
 
+        /** Sends and waits for the answer; paced to stay under Binance's five incoming messages per second. */
         String send(String text) throws InterruptedException {
+            Thread.sleep(210);
             socket.sendText(text, true).join();
             return next();
         }
@@ -261,5 +274,38 @@ class MarketStreamsTest {
         assertThat(agg.getString("q")).isEqualTo("0.02000000");
         assertThat(agg.getLong("l")).isEqualTo(agg.getLong("f") + 1);
         c.socket.abort();
+    }
+
+    @Test
+    void connectionsAreLimitedAsOnBinance(@org.junit.jupiter.api.io.TempDir Path own) throws Exception {
+        try (LiveExchange small = new LiveExchange(own, ApiConfig.defaults(0)
+                .withStreamLimits(new io.bourse.api.stream.StreamLimits(5, 3, 2_500, 4)))) {
+            String base = small.baseUrl().replace("http://", "ws://");
+            Client streams = Client.open(base, "/ws/0");
+            assertThat(streams.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@trade\",\"btcusdt@aggTrade\","
+                    + "\"btcusdt@bookTicker\",\"btcusdt@depth\"],\"id\":1}"))
+                    .isEqualTo("{\"error\":{\"code\":2,\"msg\":\"Invalid request: too many streams; a connection may "
+                            + "hold at most 3\"},\"id\":1}");
+            assertThat(streams.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@trade\",\"btcusdt@aggTrade\","
+                    + "\"btcusdt@bookTicker\"],\"id\":2}")).isEqualTo("{\"result\":null,\"id\":2}");
+            assertThat(streams.closed.get(5, TimeUnit.SECONDS)).as("closed at the end of its lifetime").isEqualTo(1000);
+
+            Client chatty = Client.open(base, "/ws/0");
+            for (int i = 0; i < 8; i++) {
+                try {
+                    chatty.socket.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":" + i + "}", true).join();
+                } catch (java.util.concurrent.CompletionException closedAlready) {
+                    break;
+                }
+            }
+            assertThat(chatty.closed.get(5, TimeUnit.SECONDS)).as("closed for too many messages").isEqualTo(1008);
+
+            Client third = Client.open(base, "/ws/0");
+            Client fourth = Client.open(base, "/ws/0");
+            Client fifth = Client.open(base, "/ws/0");
+            assertThat(fifth.closed.get(5, TimeUnit.SECONDS)).as("a fifth connection in five minutes").isEqualTo(1008);
+            assertThat(third.closed.isDone() && third.closed.get() == 1008).isFalse();
+            assertThat(fourth.closed.isDone() && fourth.closed.get() == 1008).isFalse();
+        }
     }
 }

@@ -22,11 +22,33 @@ final class StreamConnection {
     final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     volatile boolean combined;
 
-    StreamConnection(ServerWebSocket socket, Executor eventLoop, boolean combined) {
+    private final int messagesPerSecond;
+    private long second;
+    private int messages;
+
+    StreamConnection(ServerWebSocket socket, Executor eventLoop, boolean combined, int messagesPerSecond) {
         this.socket = socket;
         this.eventLoop = eventLoop;
         this.combined = combined;
+        this.messagesPerSecond = messagesPerSecond;
         socket.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
+    }
+
+    /**
+     * Counts an incoming frame (on the connection's event loop); a client sending more than its messages per second
+     * is disconnected, as Binance does. Returns whether the frame may be handled.
+     */
+    boolean countIncoming(long nowMs) {
+        long s = nowMs / 1000;
+        if (s != second) {
+            second = s;
+            messages = 0;
+        }
+        if (++messages > messagesPerSecond) {
+            socket.close((short) 1008, "Too many messages");
+            return false;
+        }
+        return true;
     }
 
     private volatile String listenKey;

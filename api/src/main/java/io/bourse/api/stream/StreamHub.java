@@ -49,8 +49,13 @@ public final class StreamHub implements MarketDataListener {
 
     private final ListenKeys listenKeys;
     private final UserStreams userStreams;
+    private final StreamLimits limits;
+    /** Connection attempts per IP in the current five-minute window: [window, count]. */
+    private final ConcurrentHashMap<String, long[]> attempts = new ConcurrentHashMap<>();
 
-    public StreamHub(Vertx vertx, MarketData md, ListenKeys listenKeys, UserStreams userStreams) {
+    public StreamHub(Vertx vertx, MarketData md, ListenKeys listenKeys, UserStreams userStreams,
+                     StreamLimits limits) {
+        this.limits = limits;
         this.vertx = vertx;
         this.md = md;
         this.listenKeys = listenKeys;
@@ -81,8 +86,13 @@ public final class StreamHub implements MarketDataListener {
             ws.close((short) 1008, "unknown path");
             return;
         }
+        if (!admit(ws.remoteAddress() == null ? "?" : ws.remoteAddress().host(), System.currentTimeMillis())) {
+            ws.close((short) 1008, "Too many connection attempts");
+            return;
+        }
         StreamConnection c = new StreamConnection(ws,
-                ((io.vertx.core.internal.ContextInternal) vertx.getOrCreateContext()).nettyEventLoop(), !raw);
+                ((io.vertx.core.internal.ContextInternal) vertx.getOrCreateContext()).nettyEventLoop(), !raw,
+                limits.messagesPerSecond());
         List<String> initial = new ArrayList<>();
         if (raw && path.length() > 4) {
             initial.addAll(List.of(path.substring(4).split("/")));
@@ -93,6 +103,10 @@ public final class StreamHub implements MarketDataListener {
                 }
             }
         }
+        if (initial.size() > limits.streamsPerConnection()) {
+            ws.close((short) 1008, "Too many streams");
+            return;
+        }
         for (String name : initial) {
             if (StreamName.parse(name).isPresent()) {
                 subscribe(c, name);
@@ -101,13 +115,31 @@ public final class StreamHub implements MarketDataListener {
                         userStreams));
             }
         }
-        ws.textMessageHandler(text -> control(c, text));
+        ws.textMessageHandler(text -> {
+            if (c.countIncoming(System.currentTimeMillis())) {
+                control(c, text);
+            }
+        });
+        ws.pongHandler(pong -> c.countIncoming(System.currentTimeMillis()));
+        long lifetime = vertx.setTimer(limits.lifetimeMs(), id -> ws.close((short) 1000, "Connection lifetime ended"));
         connections.add(c);
         ws.closeHandler(v -> {
+            vertx.cancelTimer(lifetime);
             connections.remove(c);
             c.subscriptions.forEach(name -> unsubscribe(c, name));
             c.stopListening(userStreams);
         });
+    }
+
+    /** Counts a connection attempt from {@code ip}; false once it made too many in this five-minute window. */
+    private boolean admit(String ip, long nowMs) {
+        long window = nowMs / 300_000L;
+        long[] a = attempts.compute(ip, (k, v) -> v == null || v[0] != window ? new long[] {window, 1}
+                : new long[] {window, v[1] + 1});
+        if (attempts.size() > 100_000) {
+            attempts.entrySet().removeIf(e -> e.getValue()[0] != window);
+        }
+        return a[1] <= limits.connectionsPer5Min();
     }
 
     private void subscribe(StreamConnection c, String name) {
@@ -151,6 +183,12 @@ public final class StreamHub implements MarketDataListener {
                         c.write(error(id, 2, "Invalid request: invalid stream name " + n));
                         return;
                     }
+                }
+                if (method.equals("SUBSCRIBE") && names.stream().filter(n -> !c.subscriptions.contains(n)).distinct()
+                        .count() + c.subscriptions.size() > limits.streamsPerConnection()) {
+                    c.write(error(id, 2, "Invalid request: too many streams; a connection may hold at most "
+                            + limits.streamsPerConnection()));
+                    return;
                 }
                 for (Object n : names) {
                     if (method.equals("SUBSCRIBE")) {

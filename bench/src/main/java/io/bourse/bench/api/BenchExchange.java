@@ -2,6 +2,7 @@ package io.bourse.bench.api;
 
 import io.bourse.api.ApiConfig;
 import io.bourse.api.ApiServer;
+import io.bourse.api.stream.StreamLimits;
 import io.bourse.api.Backends;
 import io.bourse.api.auth.ApiKey;
 import io.bourse.api.auth.InMemoryApiKeys;
@@ -71,8 +72,10 @@ final class BenchExchange implements AutoCloseable {
             }
         }
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        // Limits opened wide: the load comes from one IP, and the fan-out bench opens thousands of connections.
         ApiConfig config = ApiConfig.defaults(0).withWeightPerMinute(Integer.MAX_VALUE)
-                .withOrderLimits(Integer.MAX_VALUE, Integer.MAX_VALUE);
+                .withOrderLimits(Integer.MAX_VALUE, Integer.MAX_VALUE)
+                .withStreamLimits(new StreamLimits(1_000, 1024, 24 * 3_600_000L, Integer.MAX_VALUE));
         api = ApiServer.start(vertx, config, new Backends(core, marketData, userData, keys, null, null, null, null, null));
     }
 
