@@ -141,9 +141,12 @@ class AccountFlowTest {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.code()).isEqualTo(-7008);
         String realCsrf = b.csrf;
-        b.csrf = "x" + realCsrf.substring(1);
+        b.csrf = (realCsrf.charAt(0) == 'x' ? "y" : "x") + realCsrf.substring(1);
         assertThat(b.post("/bourse/v1/me/2fa/setup").code()).isEqualTo(-7008);
         b.csrf = realCsrf;
+        b.origin = "https://evil.example";
+        assertThat(b.post("/bourse/v1/me/2fa/setup").code()).isEqualTo(-7008);
+        b.origin = base;
         assertThat(b.get("/bourse/v1/me").status()).isEqualTo(200);
         assertThat(b.post("/bourse/v1/me/2fa/setup").status()).isEqualTo(200);
     }

@@ -27,6 +27,8 @@ final class Browser {
     private final String base;
     String cookie;
     String csrf;
+    /** The Origin header to send (null: none, as a same-origin fetch may omit it). */
+    String origin;
 
     Browser(String base) {
         this.base = base;
@@ -107,6 +109,9 @@ final class Browser {
             b.header("X-CSRF-Token", csrf);
         }
         b.header("User-Agent", "BourseTestBrowser/1.0");
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
         try {
             HttpResponse<String> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             List<String> setCookies = response.headers().allValues("Set-Cookie");

@@ -86,7 +86,7 @@ public final class WebSessions {
             throw Refused.badCsrf();
         }
         String origin = r.headers().get("Origin");
-        if (origin != null && !sameHost(origin, r.headers().get("Host"))) {
+        if (origin != null && !sameHost(origin, r.authority())) {
             throw Refused.badCsrf();
         }
     }

@@ -241,7 +241,7 @@ public final class WsApi {
             headers.set(Authenticator.KEY_HEADER, values.get("apiKey"));
         }
         return new Request("WS", "/ws-api/v3", Params.ofDecoded(values, payload.toString()), headers, ip, now,
-                MultiMap.caseInsensitiveMultiMap(), null);
+                MultiMap.caseInsensitiveMultiMap(), null, null);
     }
 
     private void reply(Session session, Object id, int status, String result, ApiException error, int used) {
