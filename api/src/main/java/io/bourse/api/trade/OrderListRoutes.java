@@ -1,0 +1,165 @@
+package io.bourse.api.trade;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.bourse.api.auth.ApiKey;
+import io.bourse.api.auth.Permission;
+import io.bourse.api.http.ApiException;
+import io.bourse.api.http.Endpoint;
+import io.bourse.api.http.JsonOut;
+import io.bourse.api.http.Params;
+import io.bourse.api.http.Request;
+import io.bourse.api.http.WireFormat;
+import io.bourse.engine.command.CancelOrder;
+import io.bourse.engine.command.PlaceOco;
+import io.bourse.engine.event.EngineEvent;
+import io.bourse.engine.event.OrderState;
+import io.bourse.engine.market.SymbolSpec;
+import io.bourse.marketdata.Listing;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** OCO order lists: placing one, cancelling one by its id, and the list queries. */
+final class OrderListRoutes extends SignedRoutes {
+    OrderListRoutes(SignedContext context) {
+        super(context);
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.of(HttpMethod.POST, "/api/v3/orderList/oco", 1, this::placeOco),
+                Endpoint.of(HttpMethod.DELETE, "/api/v3/orderList", 1, this::cancelList),
+                Endpoint.of(HttpMethod.GET, "/api/v3/orderList", 4, r -> lists(r, false, true)),
+                Endpoint.of(HttpMethod.GET, "/api/v3/openOrderList", 6, r -> lists(r, true, false)),
+                Endpoint.of(HttpMethod.GET, "/api/v3/allOrderList", 20, r -> lists(r, false, false)));
+    }
+
+    /** An OCO pair ({@code orderList/oco}): one list object with both legs' reports. */
+    private Future<Buffer> placeOco(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        PlaceOco command = OcoRequests.parse(p, m.spec(), scale(m.spec().baseAssetId()), scale(m.spec().quoteAssetId()),
+                key.userId());
+        String listClientId = OrderRequests.clientId(p, "listClientOrderId");
+        String listId = listClientId == null ? OrderRequests.generatedClientId() : listClientId;
+        countOrder(key, r);
+        return submit(key.userId(), command).map(result -> {
+            List<EngineEvent> events = acceptedEvents(result);
+            java.util.LinkedHashMap<Long, OrderState> legs = new java.util.LinkedHashMap<>();
+            for (EngineEvent e : events) {
+                if (e instanceof EngineEvent.OrderUpdated u && u.order().userId() == key.userId()
+                        && (legs.size() < 2 || legs.containsKey(u.order().orderId()))) {
+                    legs.put(u.order().orderId(), u.order());
+                } else if (e instanceof EngineEvent.TradeExecuted t && legs.containsKey(t.taker().orderId())) {
+                    legs.put(t.taker().orderId(), t.taker());
+                }
+            }
+            return JsonOut.write(g -> writeList(g, m, legs.values().iterator().next().orderListId(), false, listId,
+                    result.timestampMs(), List.copyOf(legs.values())));
+        });
+    }
+
+    /**
+     * Order list queries (without order reports, as Binance answers them): one list by {@code orderListId}, the
+     * open lists, or all lists still held in memory (from {@code fromId}, within a time range, at most
+     * {@code limit}).
+     */
+    private Future<Buffer> lists(Request r, boolean openOnly, boolean one) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Params p = r.params();
+        long wanted = one ? p.optLong("orderListId").orElseThrow(() -> ApiException.mandatory("orderListId")) : -1;
+        long fromId = p.optLong("fromId").orElse(0);
+        long start = p.optLong("startTime").orElse(0);
+        long end = p.optLong("endTime").orElse(Long.MAX_VALUE);
+        int limit = p.limit("limit", 500, 1, 1000);
+        return afterOwnWrites(key.userId(), () -> {
+            java.util.TreeMap<Long, List<OrderState>> byList = new java.util.TreeMap<>();
+            for (OrderState o : users.user(key.userId()).listOrders()) {
+                byList.computeIfAbsent(o.orderListId(), k -> new ArrayList<>()).add(o);
+            }
+            List<List<OrderState>> chosen = byList.entrySet().stream()
+                    .filter(e -> (!one || e.getKey() == wanted) && e.getKey() >= fromId)
+                    .map(java.util.Map.Entry::getValue)
+                    .filter(legs -> !openOnly || legs.stream().anyMatch(o -> o.status().isOpen()))
+                    .filter(legs -> legs.getFirst().createdTimeMs() >= start && legs.getFirst().createdTimeMs() <= end)
+                    .limit(limit).toList();
+            if (one && chosen.isEmpty()) {
+                throw ApiException.badRequest(-2011, "Order list does not exist.");
+            }
+            Listing listing = md.listing();
+            return JsonOut.write(g -> {
+                if (!one) {
+                    g.writeStartArray();
+                }
+                for (List<OrderState> legs : chosen) {
+                    SymbolSpec s = listing.symbols().get(legs.getFirst().symbolId());
+                    writeList(g, new Market(s, WireFormat.of(listing, s)), legs.getFirst().orderListId(),
+                            legs.stream().noneMatch(o -> o.status().isOpen()), "", legs.getFirst().createdTimeMs(),
+                            legs, false);
+                }
+                if (!one) {
+                    g.writeEndArray();
+                }
+            });
+        });
+    }
+
+    /** An order list object: EXEC_STARTED / EXECUTING while working, ALL_DONE once done, with its legs. */
+    private static void writeList(JsonGenerator g, Market m, long listId, boolean done, String listClientId,
+                                  long transactionTime, List<OrderState> legs) throws IOException {
+        writeList(g, m, listId, done, listClientId, transactionTime, legs, true);
+    }
+
+    private static void writeList(JsonGenerator g, Market m, long listId, boolean done, String listClientId,
+                                  long transactionTime, List<OrderState> legs, boolean reports) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("orderListId", listId);
+        g.writeStringField("contingencyType", "OCO");
+        g.writeStringField("listStatusType", done ? "ALL_DONE" : "EXEC_STARTED");
+        g.writeStringField("listOrderStatus", done ? "ALL_DONE" : "EXECUTING");
+        g.writeStringField("listClientOrderId", listClientId);
+        g.writeNumberField("transactionTime", transactionTime);
+        g.writeStringField("symbol", m.spec().name());
+        g.writeArrayFieldStart("orders");
+        for (OrderState o : legs) {
+            g.writeStartObject();
+            g.writeStringField("symbol", m.spec().name());
+            g.writeNumberField("orderId", o.orderId());
+            g.writeStringField("clientOrderId", o.clientOrderId());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (reports) {
+            g.writeArrayFieldStart("orderReports");
+            for (OrderState o : legs) {
+                OrderJson.query(g, m.wire(), o);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** Cancels an order list by its id (cancelling either leg ends the list): ALL_DONE with both legs' reports. */
+    private Future<Buffer> cancelList(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        long listId = p.optLong("orderListId").orElseThrow(() -> ApiException.mandatory("orderListId"));
+        return caughtUp(key.userId()).compose(ignored -> {
+            OrderState leg = users.user(key.userId()).openOrders(m.spec().id()).stream()
+                    .filter(o -> o.orderListId() == listId).findFirst()
+                    .orElseThrow(() -> ApiException.badRequest(-2011, "Order list does not exist."));
+            return submit(key.userId(), CancelOrder.byId(m.spec().id(), key.userId(), leg.orderId()));
+        }).map(result -> {
+            List<OrderState> legs = acceptedEvents(result).stream()
+                    .filter(e -> e instanceof EngineEvent.OrderUpdated u && u.order().orderListId() == listId)
+                    .map(e -> ((EngineEvent.OrderUpdated) e).order()).toList();
+            return JsonOut.write(g -> writeList(g, m, listId, true, "", result.timestampMs(), legs));
+        });
+    }
+}

@@ -1,0 +1,280 @@
+package io.bourse.api.trade;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.bourse.api.auth.ApiKey;
+import io.bourse.api.auth.Permission;
+import io.bourse.api.http.ApiException;
+import io.bourse.api.http.Endpoint;
+import io.bourse.api.http.JsonOut;
+import io.bourse.api.http.Params;
+import io.bourse.api.http.Request;
+import io.bourse.api.http.WireFormat;
+import io.bourse.engine.RejectReason;
+import io.bourse.engine.command.AmendOrder;
+import io.bourse.engine.command.CancelAllOrders;
+import io.bourse.engine.command.CancelOrder;
+import io.bourse.engine.command.CancelReplace;
+import io.bourse.engine.event.EngineEvent;
+import io.bourse.engine.event.OrderState;
+import io.bourse.engine.event.TradeState;
+import io.bourse.marketdata.Listing;
+import io.bourse.runtime.pipeline.CommandResult;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Placing, testing, cancelling, cancel-replacing and amending orders: commands to the core, answers from their events. */
+final class OrderRoutes extends SignedRoutes {
+    OrderRoutes(SignedContext context) {
+        super(context);
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.of(HttpMethod.POST, "/api/v3/order", 1, this::placeOrder),
+                Endpoint.of(HttpMethod.POST, "/api/v3/order/test", 1, this::testOrder),
+                Endpoint.of(HttpMethod.DELETE, "/api/v3/order", 1, this::cancelOrder),
+                Endpoint.of(HttpMethod.DELETE, "/api/v3/openOrders", 1, this::cancelAll),
+                Endpoint.of(HttpMethod.POST, "/api/v3/order/cancelReplace", 1, this::cancelReplace),
+                Endpoint.of(HttpMethod.PUT, "/api/v3/order/amend/keepPriority", 4, this::amend));
+    }
+
+    private Future<Buffer> placeOrder(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Market m = market(r.params());
+        OrderRequests.NewOrder order = OrderRequests.parse(r.params(), m.spec(), scale(m.spec().baseAssetId()),
+                scale(m.spec().quoteAssetId()), key.userId());
+        countOrder(key, r);
+        return submit(key.userId(), order.command()).map(result -> placed(m, order, result));
+    }
+
+
+
+    private Buffer placed(Market m, OrderRequests.NewOrder order, CommandResult result) {
+        List<EngineEvent> events = acceptedEvents(result);
+        return JsonOut.write(g -> writePlaced(g, m, order, events, result.timestampMs()));
+    }
+
+    /** The new order's first NEW report, then its latest state through its fills, or null if it was not placed. */
+    private static OrderState newOrder(List<EngineEvent> events, long userId) {
+        OrderState ours = null;
+        for (EngineEvent e : events) {
+            if (e instanceof EngineEvent.OrderUpdated u && (ours == null
+                    ? u.order().userId() == userId && u.execType() == io.bourse.engine.ExecType.NEW
+                    : u.order().orderId() == ours.orderId())) {
+                ours = u.order();
+            } else if (e instanceof EngineEvent.TradeExecuted t && ours != null
+                    && t.taker().orderId() == ours.orderId()) {
+                ours = t.taker();
+            }
+        }
+        return ours;
+    }
+
+    /** The order response (ACK, RESULT or FULL) of the order {@code order} placed, from the command's events. */
+    private void writePlaced(JsonGenerator g, Market m, OrderRequests.NewOrder order, List<EngineEvent> events,
+                             long transactTime) throws IOException {
+        OrderState o = newOrder(events, order.command().userId());
+        WireFormat w = m.wire();
+        Listing listing = md.listing();
+        g.writeStartObject();
+        g.writeStringField("symbol", m.spec().name());
+        g.writeNumberField("orderId", o.orderId());
+        g.writeNumberField("orderListId", o.orderListId());
+        g.writeStringField("clientOrderId", o.clientOrderId());
+        g.writeNumberField("transactTime", transactTime);
+        if (order.respType() != OrderRequests.RespType.ACK) {
+            OrderJson.core(g, w, o);
+            g.writeNumberField("workingTime", o.workingTimeMs());
+            g.writeStringField("selfTradePreventionMode", o.stpMode().name());
+            OrderJson.conditional(g, w, o);
+        }
+        if (order.respType() == OrderRequests.RespType.FULL) {
+            g.writeArrayFieldStart("fills");
+            for (EngineEvent e : events) {
+                if (!(e instanceof EngineEvent.TradeExecuted f) || f.taker().orderId() != o.orderId()) {
+                    continue;
+                }
+                TradeState t = f.trade();
+                boolean buyer = t.buyerOrderId() == o.orderId();
+                int feeAsset = buyer ? m.spec().baseAssetId() : m.spec().quoteAssetId();
+                g.writeStartObject();
+                g.writeStringField("price", w.price(t.price()));
+                g.writeStringField("qty", w.qty(t.qty()));
+                g.writeStringField("commission", io.bourse.api.http.Decimals.format(
+                        buyer ? t.buyerFee() : t.sellerFee(), listing.asset(feeAsset).scale()));
+                g.writeStringField("commissionAsset", listing.asset(feeAsset).name());
+                g.writeNumberField("tradeId", t.tradeId());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private Future<Buffer> testOrder(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Market m = market(r.params());
+        OrderRequests.parse(r.params(), m.spec(), scale(m.spec().baseAssetId()), scale(m.spec().quoteAssetId()),
+                key.userId());
+        return Future.succeededFuture(JsonOut.EMPTY_OBJECT.copy());
+    }
+
+    private Future<Buffer> cancelOrder(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
+        String cancelId = cancelClientId(p);
+        return submit(key.userId(), new CancelOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId()))
+                .map(result -> {
+                    List<OrderState> cancelled = cancelled(acceptedEvents(result));
+                    return JsonOut.write(g -> OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancelId,
+                            result.timestampMs()));
+                });
+    }
+
+    private Future<Buffer> cancelAll(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Market m = market(r.params());
+        return submit(key.userId(), new CancelAllOrders(m.spec().id(), key.userId())).map(result -> {
+            List<OrderState> cancelled = cancelled(acceptedEvents(result));
+            return JsonOut.write(g -> {
+                g.writeStartArray();
+                for (OrderState o : cancelled) {
+                    OrderJson.cancel(g, m.wire(), o, OrderRequests.generatedClientId(), result.timestampMs());
+                }
+                g.writeEndArray();
+            });
+        });
+    }
+
+    /**
+     * Cancels an order and places another in one command. The outcome is read from the events, since a partial
+     * success still changes the book: both done → 200; the cancel failed under STOP_ON_FAILURE or both failed →
+     * 400 with -2022; one of the two done → 409 with -2021; each with Binance's {@code data} object.
+     */
+    private Future<Buffer> cancelReplace(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        String mode = p.require("cancelReplaceMode");
+        if (!mode.equals("STOP_ON_FAILURE") && !mode.equals("ALLOW_FAILURE")) {
+            throw ApiException.invalidValue("cancelReplaceMode");
+        }
+        OrderRequests.OrderRef cancelRef = OrderRequests.orderRef(p, "cancelOrderId", "cancelOrigClientOrderId");
+        String cancelNewId = OrderRequests.clientId(p, "cancelNewClientOrderId");
+        String cancelClientId = cancelNewId == null ? OrderRequests.generatedClientId() : cancelNewId;
+        OrderRequests.NewOrder order = OrderRequests.parse(p, m.spec(), scale(m.spec().baseAssetId()),
+                scale(m.spec().quoteAssetId()), key.userId());
+        countOrder(key, r);
+        CancelReplace command = new CancelReplace(new CancelOrder(m.spec().id(), key.userId(), cancelRef.orderId(),
+                cancelRef.clientOrderId()),
+                order.command(), mode.equals("ALLOW_FAILURE"));
+        return submit(key.userId(), command).map(result -> {
+            List<EngineEvent> events = appliedEvents(result);
+            List<OrderState> cancelled = cancelled(events);
+            OrderState placed = newOrder(events, key.userId());
+            RejectReason reason = result.reject();
+            Buffer body = JsonOut.write(g -> {
+                boolean both = !cancelled.isEmpty() && placed != null;
+                g.writeStartObject();
+                if (!both) {
+                    g.writeNumberField("code", cancelled.isEmpty() && placed == null ? -2022 : -2021);
+                    g.writeStringField("msg", cancelled.isEmpty() && placed == null
+                            ? "Order cancel-replace failed." : "Order cancel-replace partially failed.");
+                    g.writeObjectFieldStart("data");
+                }
+                g.writeStringField("cancelResult", cancelled.isEmpty() ? "FAILURE" : "SUCCESS");
+                g.writeStringField("newOrderResult", placed != null ? "SUCCESS"
+                        : cancelled.isEmpty() && mode.equals("STOP_ON_FAILURE") ? "NOT_ATTEMPTED" : "FAILURE");
+                g.writeFieldName("cancelResponse");
+                if (cancelled.isEmpty()) {
+                    error(g, reason);
+                } else {
+                    OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancelClientId, result.timestampMs());
+                }
+                g.writeFieldName("newOrderResponse");
+                if (placed != null) {
+                    writePlaced(g, m, order, events, result.timestampMs());
+                } else if (cancelled.isEmpty() && mode.equals("STOP_ON_FAILURE")) {
+                    g.writeNull();
+                } else {
+                    error(g, reason);
+                }
+                if (!both) {
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            });
+            if (cancelled.isEmpty() || placed == null) {
+                throw new ApiException.WithBody(cancelled.isEmpty() && placed == null ? 400 : 409, body);
+            }
+            return body;
+        });
+    }
+
+    private static void error(JsonGenerator g, RejectReason reason) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("code", reason.code());
+        g.writeStringField("msg", reason.message());
+        g.writeEndObject();
+    }
+
+    /** Lowers an open order's quantity keeping its place in the queue ({@code order/amend/keepPriority}). */
+    private Future<Buffer> amend(Request r) {
+        ApiKey key = auth.signed(r, Permission.TRADE);
+        Params p = r.params();
+        Market m = market(p);
+        OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
+        long newQty = OrderRequests.decimal(p, "newQty", scale(m.spec().baseAssetId()), true);
+        return submit(key.userId(), new AmendOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId(),
+                newQty))
+                .map(result -> {
+                    OrderState o = acceptedEvents(result).stream()
+                            .filter(e -> e instanceof EngineEvent.OrderUpdated u
+                                    && u.execType() == io.bourse.engine.ExecType.REPLACED)
+                            .map(e -> ((EngineEvent.OrderUpdated) e).order()).findFirst().orElseThrow();
+                    WireFormat w = m.wire();
+                    return JsonOut.write(g -> {
+                        g.writeStartObject();
+                        g.writeNumberField("transactTime", result.timestampMs());
+                        g.writeNumberField("executionId", result.sequence());
+                        g.writeObjectFieldStart("amendedOrder");
+                        g.writeStringField("symbol", m.spec().name());
+                        g.writeNumberField("orderId", o.orderId());
+                        g.writeNumberField("orderListId", o.orderListId());
+                        g.writeStringField("origClientOrderId", o.clientOrderId());
+                        g.writeStringField("clientOrderId", o.clientOrderId());
+                        g.writeStringField("price", w.price(o.price()));
+                        g.writeStringField("qty", w.qty(o.origQty()));
+                        g.writeStringField("executedQty", w.qty(o.executedQty()));
+                        g.writeStringField("preventedQty", w.qty(o.preventedQty()));
+                        g.writeStringField("quoteOrderQty", w.quote(o.quoteOrderQty()));
+                        g.writeStringField("cumulativeQuoteQty", w.quote(o.cumQuoteQty()));
+                        g.writeStringField("status", o.status().name());
+                        g.writeStringField("timeInForce", o.timeInForce() == null ? "GTC" : o.timeInForce().name());
+                        g.writeStringField("type", o.type().name());
+                        g.writeStringField("side", o.side().name());
+                        g.writeNumberField("workingTime", o.workingTimeMs());
+                        g.writeStringField("selfTradePreventionMode", o.stpMode().name());
+                        g.writeEndObject();
+                        g.writeEndObject();
+                    });
+                });
+    }
+
+    private static String cancelClientId(Params p) {
+        String id = OrderRequests.clientId(p, "newClientOrderId");
+        return id == null ? OrderRequests.generatedClientId() : id;
+    }
+
+    private static List<OrderState> cancelled(List<EngineEvent> events) {
+        return events.stream().filter(e -> e instanceof EngineEvent.OrderUpdated u
+                        && u.execType() == io.bourse.engine.ExecType.CANCELED)
+                .map(e -> ((EngineEvent.OrderUpdated) e).order()).toList();
+    }
+}

@@ -1,0 +1,136 @@
+package io.bourse.api.trade;
+
+import io.bourse.api.auth.ApiKey;
+import io.bourse.api.auth.Authenticator;
+import io.bourse.api.http.ApiException;
+import io.bourse.api.http.Params;
+import io.bourse.api.http.Request;
+import io.bourse.api.http.WireFormat;
+import io.bourse.api.userdata.UserData;
+import io.bourse.engine.command.Command;
+import io.bourse.engine.event.EngineEvent;
+import io.bourse.engine.market.SymbolSpec;
+import io.bourse.history.History;
+import io.bourse.marketdata.Listing;
+import io.bourse.marketdata.MarketData;
+import io.bourse.runtime.ExchangeCore;
+import io.bourse.runtime.pipeline.CommandResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every signed route set shares: the core, the readers, authentication, the ORDERS limiter, and
+ * read-your-writes (a query waits, briefly, until the user-data reader has applied the caller's own last command).
+ */
+abstract class SignedRoutes {
+    private static final long READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
+
+    protected final Vertx vertx;
+    protected final ExchangeCore core;
+    protected final MarketData md;
+    protected final UserData users;
+    protected final Authenticator auth;
+    /** May be null: then queries answer from the user-data reader's memory only. */
+    protected final History history;
+    protected final OrderLimiter orders;
+    private final ConcurrentHashMap<Long, Long> lastAcknowledged;
+
+    SignedRoutes(SignedContext c) {
+        this.vertx = c.vertx();
+        this.core = c.core();
+        this.md = c.md();
+        this.users = c.users();
+        this.auth = c.auth();
+        this.history = c.history();
+        this.orders = c.orders();
+        this.lastAcknowledged = c.lastAcknowledged();
+    }
+
+    protected record Market(SymbolSpec spec, WireFormat wire) {
+    }
+
+    protected Market market(Params p) {
+        String name = p.require("symbol");
+        Listing listing = md.listing();
+        SymbolSpec s = listing.symbol(name).orElseThrow(ApiException::invalidSymbol);
+        return new Market(s, WireFormat.of(listing, s));
+    }
+
+    /** Submits a command; the future completes on the caller's Vert.x context with the result. */
+    protected Future<CommandResult> submit(long userId, Command command) {
+        Context context = vertx.getOrCreateContext();
+        Promise<CommandResult> promise = Promise.promise();
+        core.submit(command, result -> context.runOnContext(v -> {
+            if (result.sequence() > 0) {
+                lastAcknowledged.merge(userId, result.sequence(), Math::max);
+            }
+            promise.complete(result);
+        }));
+        return promise.future();
+    }
+
+    /** A command's outcome: the engine's refusal as a Binance error, or the events to answer from. */
+    protected static List<EngineEvent> acceptedEvents(CommandResult r) {
+        if (r.status() == CommandResult.Status.REJECTED) {
+            throw ApiException.badRequest(r.reject().code(), r.reject().message());
+        }
+        return appliedEvents(r);
+    }
+
+    /** The events of a command the engine applied, accepted or refused; a journal failure or stop is an error. */
+    protected static List<EngineEvent> appliedEvents(CommandResult r) {
+        return switch (r.status()) {
+            case ACCEPTED, REJECTED -> r.events();
+            case UNKNOWN -> throw new ApiException(503, -1007, "Timeout waiting for response from backend server. "
+                    + "Send status unknown; execution status unknown.");
+            case REFUSED -> throw new ApiException(503, -1008,
+                    "Server is currently overloaded with other requests. Please try again in a few minutes.");
+        };
+    }
+
+    /** Runs {@code query}, which reads memory only, once the user-data reader has applied the user's last command. */
+    protected Future<Buffer> afterOwnWrites(long userId, java.util.function.Supplier<Buffer> query) {
+        return caughtUp(userId).map(v -> query.get());
+    }
+
+    /** As {@link #afterOwnWrites}, for a query that may read the history store (then on a worker thread). */
+    protected Future<Buffer> afterOwnWritesWithHistory(long userId, java.util.function.Supplier<Buffer> query) {
+        return caughtUp(userId).compose(v -> history == null ? Future.succeededFuture(query.get())
+                : vertx.executeBlocking(query::get));
+    }
+
+    /** Completes once the user-data reader has applied this user's last acknowledged command (or after 2 s). */
+    protected Future<Void> caughtUp(long userId) {
+        long wanted = lastAcknowledged.getOrDefault(userId, 0L);
+        if (users.lastSequence() >= wanted) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> caughtUp = Promise.promise();
+        long deadline = System.currentTimeMillis() + READ_YOUR_WRITES_TIMEOUT_MS;
+        vertx.setPeriodic(1, id -> {
+            if (users.lastSequence() >= wanted || System.currentTimeMillis() > deadline) {
+                vertx.cancelTimer(id);
+                caughtUp.complete();
+            }
+        });
+        return caughtUp.future();
+    }
+
+    /** Counts a new order against the account's ORDERS limits (not for unlimited keys) and reports the counts. */
+    protected void countOrder(ApiKey key, Request r) {
+        OrderLimiter.Usage usage = key.unlimited() ? orders.usage(key.userId(), r.nowMs())
+                : orders.charge(key.userId(), r.nowMs());
+        r.responseHeaders().set("x-mbx-order-count-10s", Integer.toString(usage.tenSeconds()))
+                .set("x-mbx-order-count-1d", Integer.toString(usage.day()));
+    }
+
+    protected int scale(int assetId) {
+        return md.listing().asset(assetId).scale();
+    }
+}
