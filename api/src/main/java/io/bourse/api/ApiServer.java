@@ -181,7 +181,7 @@ public final class ApiServer implements AutoCloseable {
             }
             Request request = new Request(ctx.request().method().name(), ctx.request().path(), params,
                     ctx.request().headers(), ip, now, ctx.response().headers(), upload ? body : null,
-                    authority(ctx.request()));
+                    authority(ctx.request()), null);
             int weight = used;
             Future<Buffer> answer = endpoint.handler().handle(request);
             answer.onComplete(result -> {

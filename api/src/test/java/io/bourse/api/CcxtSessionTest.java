@@ -46,6 +46,11 @@ class CcxtSessionTest {
             String key = "ccxt" + "0".repeat(60);
             exchange.keys.put(ApiKey.hmac(key, 1, Set.of(Permission.READ, Permission.TRADE),
                     "ccxt-secret".getBytes(StandardCharsets.US_ASCII)));
+            // a backstop the re-quoting maker never cancels, so a market order always finds liquidity
+            exchange.fund(8, LiveExchange.USDT, "100000");
+            exchange.fund(8, LiveExchange.BTC, "1");
+            exchange.submit(PlaceOrder.limit(BTCUSDT, 8, Side.SELL, units("60050"), units("0.5"), TimeInForce.GTC));
+            exchange.submit(PlaceOrder.limit(BTCUSDT, 8, Side.BUY, units("59950"), units("0.5"), TimeInForce.GTC));
             AtomicBoolean running = new AtomicBoolean(true);
             Thread maker = Thread.ofPlatform().name("test-maker").start(() -> quote(exchange, running));
             try {

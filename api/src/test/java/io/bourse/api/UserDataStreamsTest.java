@@ -219,4 +219,59 @@ class UserDataStreamsTest {
             c.socket.abort();
         }
     }
+
+    @Test
+    void aSessionLoggedOnWithAnEd25519KeyNeedsNoMoreSignatures() throws Exception {
+        java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String edKey = "sessionEd25519" + "0".repeat(50);
+        exchange.keys.put(ApiKey.ed25519(edKey, 1, Set.of(Permission.READ, Permission.TRADE), pair.getPublic()));
+        WsApiClient c = new WsApiClient();
+        c.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(exchange.baseUrl().replace("http", "ws") + "/ws-api/v3"), c).join();
+        try {
+            assertThat(c.call("session.logon", signed(Map.of(), SECRET), 1).getJSONObject("error").getInt("code"))
+                    .isEqualTo(-4056);
+            assertThat(c.call("account.status", Map.of("timestamp", System.currentTimeMillis()), 2)
+                    .getJSONObject("error").getInt("code")).isEqualTo(-2014);
+
+            TreeMap<String, Object> logon = new TreeMap<>(Map.of("apiKey", edKey,
+                    "timestamp", System.currentTimeMillis()));
+            String payload = logon.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("&"));
+            java.security.Signature ed = java.security.Signature.getInstance("Ed25519");
+            ed.initSign(pair.getPrivate());
+            ed.update(payload.getBytes(StandardCharsets.US_ASCII));
+            logon.put("signature", java.util.Base64.getEncoder().encodeToString(ed.sign()));
+            JSONObject status = c.call("session.logon", logon, 3);
+            assertThat(status.getInt("status")).isEqualTo(200);
+            assertThat(status.getJSONObject("result").getString("apiKey")).isEqualTo(edKey);
+
+            JSONObject placed = c.call("order.place", Map.of("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                    "timeInForce", "GTC", "quantity", "0.01", "price", "44000", "timestamp",
+                    System.currentTimeMillis()), 4);
+            assertThat(placed.getInt("status")).as(placed.toString()).isEqualTo(200);
+            long orderId = placed.getJSONObject("result").getLong("orderId");
+            JSONObject replaced = c.call("order.cancelReplace", Map.of("symbol", "BTCUSDT", "side", "BUY",
+                    "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.01", "price", "44100",
+                    "cancelReplaceMode", "STOP_ON_FAILURE", "cancelOrderId", orderId,
+                    "timestamp", System.currentTimeMillis()), 5);
+            assertThat(replaced.getJSONObject("result").getString("cancelResult")).isEqualTo("SUCCESS");
+            assertThat(c.call("account.commission", Map.of("symbol", "BTCUSDT", "timestamp",
+                    System.currentTimeMillis()), 6).getJSONObject("result").getString("symbol")).isEqualTo("BTCUSDT");
+            assertThat(c.call("order.place", Map.of("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                    "timeInForce", "GTC", "quantity", "0.01", "price", "44000"), 7)
+                    .getJSONObject("error").getInt("code")).isEqualTo(-1102);
+            assertThat(c.call("userDataStream.subscribe", Map.of(), 8).getJSONObject("result").has("subscriptionId"))
+                    .isTrue();
+            assertThat(c.call("session.status", Map.of(), 9).getJSONObject("result").getBoolean("userDataStream"))
+                    .isTrue();
+            c.call("openOrders.cancelAll", Map.of("symbol", "BTCUSDT", "timestamp", System.currentTimeMillis()), 10);
+
+            assertThat(c.call("session.logout", Map.of(), 11).getJSONObject("result").isNull("apiKey")).isTrue();
+            assertThat(c.call("account.status", Map.of("timestamp", System.currentTimeMillis()), 12)
+                    .getJSONObject("error").getInt("code")).isEqualTo(-2014);
+        } finally {
+            c.socket.abort();
+        }
+    }
 }

@@ -37,10 +37,18 @@ public final class Authenticator {
         return key;
     }
 
-    /** The key of a signed (TRADE or USER_DATA) request that needs {@code permission}. */
+    /**
+     * The key of a signed (TRADE or USER_DATA) request that needs {@code permission}. On a WebSocket API
+     * connection that logged on, a request without a signature acts with the session's key (its timestamp,
+     * IP whitelist and permissions are still checked).
+     */
     public ApiKey signed(Request r, Permission permission) {
-        ApiKey key = keyOnly(r);
         Params p = r.params();
+        boolean bySession = r.sessionKey() != null && !p.has("signature") && !p.has("apiKey");
+        ApiKey key = bySession ? r.sessionKey() : keyOnly(r);
+        if (bySession && !key.ipWhitelist().isEmpty() && !key.ipWhitelist().contains(r.clientIp())) {
+            throw rejected();
+        }
         long timestamp = p.optLong("timestamp").orElseThrow(() -> ApiException.mandatory("timestamp"));
         if (timestamp > 100_000_000_000_000L) {
             timestamp /= 1000; // sent in microseconds
@@ -51,6 +59,12 @@ public final class Authenticator {
         }
         if (r.nowMs() - timestamp > recvWindow) {
             throw ApiException.badRequest(-1021, "Timestamp for this request is outside of the recvWindow.");
+        }
+        if (bySession) {
+            if (!key.permissions().contains(permission)) {
+                throw rejected();
+            }
+            return key;
         }
         String query = p.rawQuery();
         String body = p.rawBody();

@@ -52,7 +52,15 @@ public final class WsApi {
             Map.entry("openOrders.status", "GET /api/v3/openOrders"),
             Map.entry("openOrders.cancelAll", "DELETE /api/v3/openOrders"),
             Map.entry("allOrders", "GET /api/v3/allOrders"), Map.entry("myTrades", "GET /api/v3/myTrades"),
+            Map.entry("order.cancelReplace", "POST /api/v3/order/cancelReplace"),
+            Map.entry("order.amend.keepPriority", "PUT /api/v3/order/amend/keepPriority"),
+            Map.entry("orderList.place.oco", "POST /api/v3/orderList/oco"),
+            Map.entry("orderList.status", "GET /api/v3/orderList"),
+            Map.entry("orderList.cancel", "DELETE /api/v3/orderList"),
+            Map.entry("openOrderLists.status", "GET /api/v3/openOrderList"),
+            Map.entry("allOrderLists", "GET /api/v3/allOrderList"),
             Map.entry("account.status", "GET /api/v3/account"),
+            Map.entry("account.commission", "GET /api/v3/account/commission"),
             Map.entry("account.rateLimits.orders", "GET /api/v3/rateLimit/order"));
 
     private final Map<String, Endpoint> endpoints = new HashMap<>();
@@ -74,11 +82,14 @@ public final class WsApi {
         this.userStreams = userStreams;
     }
 
-    /** One connection's user data subscriptions: id → the user and the sink attached for it. */
+    /** One connection: its user data subscriptions (id → the user and the sink attached for it) and its logon. */
     private static final class Session {
         final ServerWebSocket socket;
         final AtomicInteger nextSubscription = new AtomicInteger();
         final Map<Integer, Map.Entry<Long, UserSink>> subscriptions = new ConcurrentHashMap<>();
+        final long connectedSince = System.currentTimeMillis();
+        volatile ApiKey loggedOn;
+        volatile long authorizedSince;
 
         Session(ServerWebSocket socket) {
             this.socket = socket;
@@ -126,13 +137,27 @@ public final class WsApi {
         String ip = session.socket.remoteAddress() == null ? "?" : session.socket.remoteAddress().host();
         Request r;
         try {
-            r = request(params, ip, now);
+            r = request(params, ip, now, session.loggedOn);
         } catch (ApiException e) {
             reply(session, id, e.status(), null, e, 0);
             return;
         }
         switch (method) {
             case "userDataStream.subscribe.signature" -> subscribe(session, id, r);
+            case "userDataStream.subscribe" -> {
+                if (session.loggedOn == null) {
+                    reply(session, id, 401, null, new ApiException(401, -2015,
+                            "Invalid API-key, IP, or permissions for action."), 0);
+                } else {
+                    subscribe(session, id, withSession(r, session.loggedOn, now));
+                }
+            }
+            case "session.logon" -> logon(session, id, r, now);
+            case "session.status" -> reply(session, id, 200, status(session, now), null, 0);
+            case "session.logout" -> {
+                session.loggedOn = null;
+                reply(session, id, 200, status(session, now), null, 0);
+            }
             case "userDataStream.unsubscribe" -> unsubscribe(session, id, params);
             case "session.subscriptions" -> {
                 JsonArray list = new JsonArray();
@@ -203,6 +228,44 @@ public final class WsApi {
         reply(session, id, 200, "{\"subscriptionId\":" + subscriptionId + "}", null, 0);
     }
 
+    /**
+     * {@code session.logon}: a signed request binds its Ed25519 key to the connection (as on Binance, HMAC keys
+     * cannot log on); later requests may then omit {@code apiKey} and {@code signature}.
+     */
+    private void logon(Session session, Object id, Request r, long now) {
+        ApiKey key;
+        try {
+            key = auth.signed(new Request(r.method(), r.path(), r.params(), r.headers(), r.clientIp(), r.nowMs(),
+                    r.responseHeaders(), null, null, null), Permission.READ);
+        } catch (ApiException e) {
+            reply(session, id, e.status(), null, e, 0);
+            return;
+        }
+        if (key.ed25519() == null) {
+            reply(session, id, 400, null, new ApiException(400, -4056, "HMAC_SHA256 API key is not supported."), 0);
+            return;
+        }
+        session.loggedOn = key;
+        session.authorizedSince = now;
+        reply(session, id, 200, status(session, now), null, 0);
+    }
+
+    private static String status(Session session, long now) {
+        ApiKey key = session.loggedOn;
+        return new JsonObject().put("apiKey", key == null ? null : key.key())
+                .put("authorizedSince", key == null ? null : session.authorizedSince)
+                .put("connectedSince", session.connectedSince).put("returnRateLimits", true).put("serverTime", now)
+                .put("userDataStream", !session.subscriptions.isEmpty()).encode();
+    }
+
+    /** A request that carries the session's key as if it were signed now (the subscribe that needs no params). */
+    private static Request withSession(Request r, ApiKey key, long now) {
+        TreeMap<String, String> values = new TreeMap<>();
+        values.put("timestamp", Long.toString(now));
+        return new Request(r.method(), r.path(), Params.ofDecoded(values, "timestamp=" + now), r.headers(),
+                r.clientIp(), now, r.responseHeaders(), null, null, key);
+    }
+
     private void unsubscribe(Session session, Object id, JsonObject params) {
         Integer only = params.getValue("subscriptionId") instanceof Number n ? n.intValue() : null;
         if (only != null && !session.subscriptions.containsKey(only)) {
@@ -221,7 +284,7 @@ public final class WsApi {
     }
 
     /** A REST-shaped request from WebSocket API params: the key from {@code apiKey}, the payload sorted. */
-    private static Request request(JsonObject params, String ip, long now) {
+    private static Request request(JsonObject params, String ip, long now, ApiKey sessionKey) {
         TreeMap<String, String> values = new TreeMap<>();
         for (Map.Entry<String, Object> e : params) {
             Object v = e.getValue();
@@ -234,14 +297,16 @@ public final class WsApi {
             }
         });
         if (values.containsKey("signature")) {
-            payload.append("&signature=").append(values.get("signature"));
+            // as a REST client would send it: percent-encoded (an Ed25519 signature is base64, with '+' and '/')
+            payload.append("&signature=").append(java.net.URLEncoder.encode(values.get("signature"),
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         if (values.containsKey("apiKey")) {
             headers.set(Authenticator.KEY_HEADER, values.get("apiKey"));
         }
         return new Request("WS", "/ws-api/v3", Params.ofDecoded(values, payload.toString()), headers, ip, now,
-                MultiMap.caseInsensitiveMultiMap(), null, null);
+                MultiMap.caseInsensitiveMultiMap(), null, null, sessionKey);
     }
 
     private void reply(Session session, Object id, int status, String result, ApiException error, int used) {
