@@ -210,7 +210,7 @@ public final class BourseCli implements Callable<Integer> {
         long nextReport = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < end && core.accepting()) {
             if (!noBots) {
-                bots.step(send);
+                bots.step(send, send::drain);
             }
             if (System.currentTimeMillis() >= nextReport) {
                 System.out.print(summary.describe());

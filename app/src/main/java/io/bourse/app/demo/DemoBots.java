@@ -9,6 +9,7 @@ import io.bourse.engine.command.Deposit;
 import io.bourse.engine.command.PlaceOrder;
 import io.bourse.runtime.pipeline.CommandResult;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -62,6 +63,15 @@ public final class DemoBots {
 
     /** One round: every maker re-quotes around its (moved) mid; some takers trade. */
     public void step(Consumer<Command> send) {
+        step(send, () -> { });
+    }
+
+    /**
+     * One round, with {@code quoted} run between the makers' re-quotes and the takers' orders: a sender whose
+     * commands travel concurrently (over HTTP) waits there, so a taker never meets a book emptied by a re-quote.
+     */
+    public void step(Consumer<Command> send, Runnable quoted) {
+        List<Command> takers = new ArrayList<>();
         for (int i = 0; i < DemoMarkets.MARKETS.size(); i++) {
             DemoMarkets.Market m = DemoMarkets.MARKETS.get(i);
             long tick = DemoMarkets.units(m.tickSize());
@@ -82,10 +92,12 @@ public final class DemoBots {
             }
             if (random.nextInt(3) == 0) {
                 long lots = lotsFor(minNotional, midTicks[i] * tick, step) * (1 + random.nextInt(4));
-                send.accept(PlaceOrder.market(i, TAKER_BASE_ID + i, random.nextBoolean() ? Side.BUY : Side.SELL,
+                takers.add(PlaceOrder.market(i, TAKER_BASE_ID + i, random.nextBoolean() ? Side.BUY : Side.SELL,
                         lots * step));
             }
         }
+        quoted.run();
+        takers.forEach(send);
     }
 
     /** Lots (of {@code step}) worth at least {@code notional} at {@code price}, with some room. */

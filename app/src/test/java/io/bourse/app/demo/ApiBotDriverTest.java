@@ -41,7 +41,7 @@ class ApiBotDriverTest {
                     new Backends(core, marketData, userData, keys, null, null, null, null, null));
             ApiBotDriver driver = new ApiBotDriver("http://127.0.0.1:" + api.port(), keys, bots.accounts());
             for (int round = 0; round < 40; round++) {
-                bots.step(driver);
+                bots.step(driver, driver::drain);
                 driver.drain();
             }
             assertThat(driver.failures()).isZero();
