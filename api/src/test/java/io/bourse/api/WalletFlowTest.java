@@ -188,6 +188,9 @@ class WalletFlowTest {
         JSONArray history = new JSONArray(payouts.createWallet().withdrawHistory(params("withdrawOrderId",
                 "payout-1")));
         assertThat(history.getJSONObject(0).getString("id")).isEqualTo(applied.getString("id"));
+        assertThat(new JSONArray(payouts.createWallet().withdrawHistory(params("status", 4, "limit", 1))).length())
+                .isEqualTo(1);
+        assertThat(new JSONArray(payouts.createWallet().withdrawHistory(params("status", 6)))).isEmpty();
         JSONArray coins = new JSONArray(payouts.createWallet().coinInfo(new LinkedHashMap<>()));
         JSONObject usdt = null;
         for (int i = 0; i < coins.length(); i++) {

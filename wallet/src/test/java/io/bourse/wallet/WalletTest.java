@@ -127,7 +127,7 @@ class WalletTest {
         wallet.tick();
         wallet.tick();
         assertThat(balance(user, ETH).free()).isEqualTo(3 * ONE);
-        assertThat(wallet.deposits().of(user, null, null, null, 0, 10)).singleElement()
+        assertThat(wallet.deposits().of(user, HistoryFilter.newest(10))).singleElement()
                 .satisfies(d -> assertThat(d.confirmations()).isEqualTo(3));
     }
 
@@ -202,14 +202,14 @@ class WalletTest {
         long poor = newUser("poor@example.com", 1);
         core.submit(new Deposit(poor, ETH, ONE, 0)).join();
         assertRefused(new Withdrawals.Request(poor, "ETH", "ETH", to, "2", null, null, true), -4026);
-        assertThat(wallet.withdrawals().history(poor, null, null, null, 0, 10)).isEmpty();
+        assertThat(wallet.withdrawals().history(poor, HistoryFilter.newest(10))).isEmpty();
         assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "6", null, null, true), -4023);
         long tier0 = newUser("new@example.com", 0);
         core.submit(new Deposit(tier0, ETH, 10 * ONE, 0)).join();
         assertRefused(new Withdrawals.Request(tier0, "ETH", "ETH", to, "1", null, null, true), -7021);
         db.jdbi().useHandle(h -> h.execute("UPDATE users SET withdrawal_whitelist_only = true WHERE user_id = ?", user));
         assertRefused(new Withdrawals.Request(user, "ETH", "ETH", to, "1", null, null, true), -4035);
-        assertThat(wallet.withdrawals().history(user, null, null, null, 0, 10)).isEmpty();
+        assertThat(wallet.withdrawals().history(user, HistoryFilter.newest(10))).isEmpty();
         assertThat(balance(user, ETH)).isEqualTo(new Balances.Balance(10 * ONE, 0));
     }
 

@@ -7,6 +7,7 @@ import io.bourse.api.http.Endpoint;
 import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.Params;
 import io.bourse.platform.Refused;
+import io.bourse.wallet.HistoryFilter;
 import io.bourse.wallet.Wallet;
 import io.bourse.wallet.deposit.DepositRecord;
 import io.bourse.wallet.fiat.FiatDeposits;
@@ -58,7 +59,7 @@ public final class FiatRoutes {
                     });
                 }),
                 Endpoint.of(HttpMethod.GET, "/bourse/v1/fiat/deposits", 1, r -> Blocking.run(vertx, () -> {
-                    List<DepositRecord> list = wallet.deposits().of(web.require(r).userId(), null, null, null, 0, 500)
+                    List<DepositRecord> list = wallet.deposits().of(web.require(r).userId(), HistoryFilter.newest(500))
                             .stream().filter(d -> FIAT_METHODS.contains(d.network())).toList();
                     return JsonOut.write(g -> {
                         g.writeStartArray();
@@ -102,7 +103,7 @@ public final class FiatRoutes {
                     }
                     return Blocking.runThenEmpty(vertx, () -> {
                         long userId = web.require(r).userId();
-                        DepositRecord d = wallet.deposits().of(userId, null, null, null, 0, 500).stream()
+                        DepositRecord d = wallet.deposits().of(userId, HistoryFilter.newest(500)).stream()
                                 .filter(x -> x.txId().equals(paymentId) && FIAT_METHODS.contains(x.network()))
                                 .findFirst().orElseThrow(() -> Refused.notFound("Payment"));
                         SandboxGateway.Delivery delivery = sandbox.webhook("evt_" + paymentId + "_" + outcome,

@@ -17,6 +17,7 @@ import io.bourse.marketdata.MarketData;
 import io.bourse.platform.Platform;
 import io.bourse.platform.Refused;
 import io.bourse.platform.account.UserRow;
+import io.bourse.wallet.HistoryFilter;
 import io.bourse.wallet.Wallet;
 import io.bourse.wallet.deposit.DepositRecord;
 import io.bourse.wallet.network.NetworkAsset;
@@ -125,7 +126,7 @@ public final class SapiWalletRoutes {
         });
     }
 
-    /** The filters both history endpoints take. */
+    /** The filters both history endpoints take: coin, Binance's status number, time range, page. */
     private record HistoryQuery(String coin, Integer status, Long from, Long to, int offset, int limit) {
         static HistoryQuery of(Params p) {
             return new HistoryQuery(p.get("coin"), p.optInt("status").isPresent() ? p.optInt("status").getAsInt() : null,
@@ -134,23 +135,21 @@ public final class SapiWalletRoutes {
                     p.limit("offset", 0, 0, 1_000_000), p.limit("limit", 1000, 1, 1000));
         }
 
-        boolean wants(int binanceStatus) {
-            return status == null || status == binanceStatus;
+        HistoryFilter filter(List<String> statuses) {
+            return new HistoryFilter(coin, status == null ? List.of() : statuses, from, to, offset, limit);
         }
     }
 
     private Future<Buffer> deposits(Request r) {
         ApiKey key = auth.signed(r, Permission.READ);
         HistoryQuery q = HistoryQuery.of(r.params());
+        HistoryFilter filter = q.filter(q.status() == null ? List.of() : WalletJson.depositStatuses(q.status()));
         return Blocking.run(vertx, () -> {
-            List<DepositRecord> list = wallet.deposits().of(key.userId(), q.coin(), q.from(), q.to(), q.offset(),
-                    q.limit());
+            List<DepositRecord> list = wallet.deposits().crypto(key.userId(), filter);
             return JsonOut.write(g -> {
                 g.writeStartArray();
                 for (DepositRecord d : list) {
-                    if (q.wants(WalletJson.depositStatus(d.status()))) {
-                        WalletJson.deposit(g, d, wallet.networks());
-                    }
+                    WalletJson.deposit(g, d, wallet.networks());
                 }
                 g.writeEndArray();
             });
@@ -160,15 +159,14 @@ public final class SapiWalletRoutes {
     private Future<Buffer> withdrawals(Request r) {
         ApiKey key = auth.signed(r, Permission.READ);
         HistoryQuery q = HistoryQuery.of(r.params());
+        HistoryFilter filter = q.filter(q.status() == null ? List.of() : WithdrawalRecord.statusesOf(q.status()));
         String clientId = r.params().get("withdrawOrderId");
         return Blocking.run(vertx, () -> {
-            List<WithdrawalRecord> list = wallet.withdrawals().history(key.userId(), q.coin(), q.from(), q.to(),
-                    q.offset(), q.limit());
+            List<WithdrawalRecord> list = wallet.withdrawals().history(key.userId(), filter);
             return JsonOut.write(g -> {
                 g.writeStartArray();
                 for (WithdrawalRecord w : list) {
-                    if (q.wants(w.binanceStatus())
-                            && (clientId == null || clientId.equals(w.clientOrderId()))) {
+                    if (clientId == null || clientId.equals(w.clientOrderId())) {
                         WalletJson.withdrawal(g, w, wallet.networks());
                     }
                 }

@@ -19,6 +19,16 @@ final class WalletJson {
     private WalletJson() {
     }
 
+    /** The statuses Binance's deposit status number stands for. */
+    static java.util.List<String> depositStatuses(int binance) {
+        return switch (binance) {
+            case 0 -> java.util.List.of("PENDING", "ORPHANED", "CREDITING");
+            case 1 -> java.util.List.of("CREDITED");
+            case 7 -> java.util.List.of("FAILED");
+            default -> java.util.List.of("NONE");
+        };
+    }
+
     /** Binance's deposit status: 0 pending, 1 credited (a reorged deposit shows as pending until it is gone). */
     static int depositStatus(String status) {
         return switch (status) {

@@ -8,6 +8,7 @@ import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.Params;
 import io.bourse.platform.Refused;
 import io.bourse.platform.account.Session;
+import io.bourse.wallet.HistoryFilter;
 import io.bourse.wallet.Wallet;
 import io.bourse.wallet.network.NetworkAsset;
 import io.bourse.wallet.withdraw.AddressBook;
@@ -66,7 +67,7 @@ public final class WalletRoutes {
                 Endpoint.of(HttpMethod.GET, W + "/deposits", 1, r -> {
                     int limit = r.params().limit("limit", 100, 1, 1000);
                     return Blocking.run(vertx, () -> {
-                        var list = wallet.deposits().of(web.require(r).userId(), null, null, null, 0, limit);
+                        var list = wallet.deposits().crypto(web.require(r).userId(), HistoryFilter.newest(limit));
                         return JsonOut.write(g -> {
                             g.writeStartArray();
                             for (var d : list) {
@@ -79,7 +80,7 @@ public final class WalletRoutes {
                 Endpoint.of(HttpMethod.GET, W + "/withdrawals", 1, r -> {
                     int limit = r.params().limit("limit", 100, 1, 1000);
                     return Blocking.run(vertx, () -> {
-                        var list = wallet.withdrawals().history(web.require(r).userId(), null, null, null, 0, limit);
+                        var list = wallet.withdrawals().history(web.require(r).userId(), HistoryFilter.newest(limit));
                         return JsonOut.write(g -> {
                             g.writeStartArray();
                             for (var w : list) {

@@ -1,13 +1,13 @@
 package io.bourse.wallet.deposit;
 
+import io.bourse.wallet.HistoryFilter;
 import io.bourse.wallet.network.Networks;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
-/** A user's deposits, newest first. */
+/** A user's deposits, newest first: crypto and fiat together, or crypto only (Binance's deposit history). */
 public final class DepositHistory {
     private final Jdbi jdbi;
     private final Networks networks;
@@ -17,15 +17,24 @@ public final class DepositHistory {
         this.networks = networks;
     }
 
-    public List<DepositRecord> of(long userId, String asset, Long fromMs, Long toMs, int offset, int limit) {
+    public List<DepositRecord> of(long userId, HistoryFilter f) {
+        return query(userId, f, false);
+    }
+
+    /** Deposits that came over a chain (not card or bank payments). */
+    public List<DepositRecord> crypto(long userId, HistoryFilter f) {
+        return query(userId, f, true);
+    }
+
+    private List<DepositRecord> query(long userId, HistoryFilter f, boolean cryptoOnly) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM deposits WHERE user_id = :u "
-                        + "AND (:asset IS NULL OR asset = :asset) AND detected_at >= :from AND detected_at <= :to "
+                        + "AND (CAST(:asset AS TEXT) IS NULL OR asset = :asset) "
+                        + "AND (CAST(:statuses AS TEXT[]) IS NULL OR status = ANY(:statuses)) "
+                        + (cryptoOnly ? "AND network NOT IN ('CARD', 'BANK') " : "")
+                        + "AND detected_at >= :from AND detected_at <= :to "
                         + "ORDER BY deposit_id DESC OFFSET :offset LIMIT :limit")
-                .bind("u", userId).bind("asset", asset)
-                .bind("from", Timestamp.from(Instant.ofEpochMilli(fromMs == null ? 0 : fromMs)))
-                .bind("to", Timestamp.from(toMs == null ? Instant.parse("9999-12-31T00:00:00Z")
-                        : Instant.ofEpochMilli(toMs)))
-                .bind("offset", offset).bind("limit", limit)
+                .bind("u", userId).bind("asset", f.asset()).bindArray("statuses", String.class, f.statusArray())
+                .bind("from", f.from()).bind("to", f.to()).bind("offset", f.offset()).bind("limit", f.limit())
                 .map((rs, ctx) -> {
                     Timestamp credited = rs.getTimestamp("credited_at");
                     String asset1 = rs.getString("asset");

@@ -12,6 +12,7 @@ import io.bourse.platform.kyc.KycConfig;
 import io.bourse.platform.twofactor.TwoFactor;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.runtime.pipeline.CommandResult;
+import io.bourse.wallet.HistoryFilter;
 import io.bourse.wallet.network.Amounts;
 import io.bourse.wallet.network.NetworkAsset;
 import io.bourse.wallet.network.Networks;
@@ -234,16 +235,15 @@ public final class Withdrawals {
     }
 
     /** The user's withdrawals, newest first. */
-    public List<WithdrawalRecord> history(long userId, String asset, Long fromMs, Long toMs, int offset, int limit) {
+    public List<WithdrawalRecord> history(long userId, HistoryFilter f) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM withdrawals WHERE user_id = :u "
-                        + "AND status <> 'HOLDING' AND (:asset IS NULL OR asset = :asset) "
+                        + "AND status <> 'HOLDING' AND (CAST(:asset AS TEXT) IS NULL OR asset = :asset) "
+                        + "AND (CAST(:statuses AS TEXT[]) IS NULL OR status = ANY(:statuses)) "
                         + "AND requested_at >= :from AND requested_at <= :to "
                         + "ORDER BY withdrawal_id DESC OFFSET :offset LIMIT :limit")
-                .bind("u", userId).bind("asset", asset)
-                .bind("from", Timestamp.from(Instant.ofEpochMilli(fromMs == null ? 0 : fromMs)))
-                .bind("to", Timestamp.from(toMs == null ? Instant.parse("9999-12-31T00:00:00Z")
-                        : Instant.ofEpochMilli(toMs)))
-                .bind("offset", offset).bind("limit", limit).map((rs, ctx) -> record(rs)).list());
+                .bind("u", userId).bind("asset", f.asset()).bindArray("statuses", String.class, f.statusArray())
+                .bind("from", f.from()).bind("to", f.to()).bind("offset", f.offset()).bind("limit", f.limit())
+                .map((rs, ctx) -> record(rs)).list());
     }
 
     private static BigDecimal usedLast24h(Handle h, long userId, Instant now) {
