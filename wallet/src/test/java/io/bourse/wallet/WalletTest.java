@@ -153,6 +153,24 @@ class WalletTest {
     }
 
     @Test
+    void aCreditedDepositLostToADeepReorgIsMarkedReversedAndComesBackIfReMined() throws Exception {
+        String address = wallet.addresses().addressOf(user, "ETH");
+        String lost = eth.transfer("0xsender", address, "ETH", ONE);
+        String moved = eth.transfer("0xsender", address, "USDT", 100 * ONE);
+        eth.mine(3);
+        wallet.tick();
+        assertThat(depositStatus(lost)).isEqualTo("CREDITED");
+        assertThat(depositStatus(moved)).isEqualTo("CREDITED");
+        eth.reorg(4, List.of(lost));
+        eth.mine(2);
+        wallet.tick();
+        assertThat(depositStatus(lost)).isEqualTo("REVERSED");
+        assertThat(depositStatus(moved)).isEqualTo("CREDITED");
+        assertThat(balance(user, ETH).free()).isEqualTo(ONE);
+        assertThat(balance(user, USDT).free()).isEqualTo(100 * ONE);
+    }
+
+    @Test
     void aCrashBetweenCreditingAndRecordingItDoesNotCreditTwice() throws Exception {
         String address = wallet.addresses().addressOf(user, "ETH");
         String tx = eth.transfer("0xsender", address, "ETH", 2 * ONE);

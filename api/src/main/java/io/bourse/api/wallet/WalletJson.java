@@ -24,15 +24,20 @@ final class WalletJson {
         return switch (binance) {
             case 0 -> java.util.List.of("PENDING", "ORPHANED", "CREDITING");
             case 1 -> java.util.List.of("CREDITED");
+            case 6 -> java.util.List.of("REVERSED");
             case 7 -> java.util.List.of("FAILED");
             default -> java.util.List.of("NONE");
         };
     }
 
-    /** Binance's deposit status: 0 pending, 1 credited (a reorged deposit shows as pending until it is gone). */
+    /**
+     * Binance's deposit status: 0 pending, 1 credited, 6 credited but under review (reorged out after crediting),
+     * 7 failed. A deposit reorged out before crediting shows as pending until it is gone.
+     */
     static int depositStatus(String status) {
         return switch (status) {
             case "CREDITED" -> 1;
+            case "REVERSED" -> 6;
             case "FAILED" -> 7;
             default -> 0;
         };

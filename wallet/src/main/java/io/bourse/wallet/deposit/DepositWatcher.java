@@ -68,7 +68,34 @@ public final class DepositWatcher {
         for (Open d : open()) {
             credited += follow(d, tip) ? 1 : 0;
         }
+        checkCredited(tip);
         return credited;
+    }
+
+    /**
+     * A credited deposit whose block left the best chain (a reorg deeper than its confirmations) and whose
+     * transaction was not found again is marked REVERSED and reported loudly: the funds stay credited until finance
+     * decides, because the chain may still bring the transaction back.
+     */
+    private void checkCredited(long tip) {
+        List<Open> recent = jdbi.withHandle(h -> h.createQuery("SELECT deposit_id, user_id, asset, amount, block_number, "
+                        + "block_hash, status FROM deposits WHERE network = :n AND status = 'CREDITED' "
+                        + "AND block_number > :since")
+                .bind("n", chain.network()).bind("since", tip - rescanDepth)
+                .map((rs, ctx) -> new Open(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7)))
+                .list());
+        for (Open d : recent) {
+            boolean onBestChain = chain.blockHash(d.blockNumber()).map(d.blockHash()::equals).orElse(false);
+            if (!onBestChain) {
+                jdbi.useHandle(h -> h.createUpdate("UPDATE deposits SET status = 'REVERSED', detail = :why "
+                                + "WHERE deposit_id = :id AND status = 'CREDITED'")
+                        .bind("why", "block " + d.blockNumber() + " left the best chain after crediting")
+                        .bind("id", d.depositId()).execute());
+                LOG.error("wallet: CREDITED deposit {} ({} {} to user {}) was reorged out of {}; marked REVERSED for "
+                        + "finance", d.depositId(), d.amount(), d.asset(), d.userId(), chain.network());
+            }
+        }
     }
 
     private void record(List<ObservedTransfer> transfers) {
@@ -90,8 +117,9 @@ public final class DepositWatcher {
                                 + "amount, block_number, block_hash, status, detected_at) VALUES (:user, :asset, :n, "
                                 + ":tx, :out, :address, :amount, :block, :hash, 'PENDING', :now) "
                                 + "ON CONFLICT (network, tx_id, output_index) DO UPDATE SET block_number = :block, "
-                                + "block_hash = :hash, status = 'PENDING' WHERE deposits.status IN ('PENDING', 'ORPHANED') "
-                                + "AND deposits.block_hash IS DISTINCT FROM :hash")
+                                + "block_hash = :hash, status = CASE WHEN deposits.status IN ('REVERSED', 'CREDITED') "
+                                + "THEN 'CREDITED' ELSE 'PENDING' END WHERE deposits.status IN ('PENDING', 'ORPHANED', 'REVERSED', "
+                                + "'CREDITED') AND deposits.block_hash IS DISTINCT FROM :hash")
                         .bind("user", user.get()).bind("asset", t.asset()).bind("n", chain.network())
                         .bind("tx", t.txId()).bind("out", t.outputIndex()).bind("address", t.toAddress())
                         .bind("amount", t.amount()).bind("block", t.blockNumber()).bind("hash", t.blockHash())
