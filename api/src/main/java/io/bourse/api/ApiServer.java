@@ -2,6 +2,7 @@ package io.bourse.api;
 
 import io.bourse.api.account.AccountRoutes;
 import io.bourse.api.account.KycRoutes;
+import io.bourse.api.account.PageRoutes;
 import io.bourse.api.account.WebSessions;
 import io.bourse.api.auth.ApiKey;
 import io.bourse.api.auth.ApiKeys;
@@ -78,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
         if (web != null) {
             endpoints.addAll(new AccountRoutes(vertx, b.platform(), web, b.keys()).endpoints());
             endpoints.addAll(new KycRoutes(vertx, b.platform(), web).endpoints());
+            endpoints.addAll(new PageRoutes().endpoints());
             if (b.wallet() != null) {
                 endpoints.addAll(new WalletRoutes(vertx, web, b.wallet()).endpoints());
                 endpoints.addAll(new FiatRoutes(vertx, web, b.wallet()).endpoints());

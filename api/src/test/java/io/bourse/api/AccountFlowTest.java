@@ -14,6 +14,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -371,6 +372,26 @@ class AccountFlowTest {
         JSONObject verify = new JSONObject(operatorBody("/bourse/operator/audit/verify"));
         assertThat(verify.getBoolean("intact")).isTrue();
         assertThat(verify.getLong("entries")).isPositive();
+    }
+
+    @Test
+    void thePagesMailLinksOpenAreServedWithAStrictPolicy() throws Exception {
+        for (String path : List.of("/verify-email?token=abc", "/reset-password?token=abc",
+                "/fiat/sandbox/checkout?paymentId=pay_x")) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + path)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+            assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("script-src 'self'").contains("frame-ancestors 'none'");
+            assertThat(response.body()).contains("<script src=\"/pages/pages.js\"></script>");
+        }
+        var script = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/pages/pages.js")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=UTF-8");
+        assertThat(script.body()).contains("/bourse/v1/auth/verify-email", "/bourse/v1/auth/password-reset",
+                "/bourse/v1/fiat/sandbox/checkout");
     }
 
     private static int operator(String method, String path, String... kv) {
