@@ -78,14 +78,7 @@ public final class DepositWatcher {
      * decides, because the chain may still bring the transaction back.
      */
     private void checkCredited(long tip) {
-        List<Open> recent = jdbi.withHandle(h -> h.createQuery("SELECT deposit_id, user_id, asset, amount, block_number, "
-                        + "block_hash, status FROM deposits WHERE network = :n AND status = 'CREDITED' "
-                        + "AND block_number > :since")
-                .bind("n", chain.network()).bind("since", tip - rescanDepth)
-                .map((rs, ctx) -> new Open(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7)))
-                .list());
-        for (Open d : recent) {
+        for (Open d : deposits("status = 'CREDITED' AND block_number > " + (tip - rescanDepth))) {
             boolean onBestChain = chain.blockHash(d.blockNumber()).map(d.blockHash()::equals).orElse(false);
             if (!onBestChain) {
                 jdbi.useHandle(h -> h.createUpdate("UPDATE deposits SET status = 'REVERSED', detail = :why "
@@ -137,9 +130,13 @@ public final class DepositWatcher {
     }
 
     private List<Open> open() {
+        return deposits("status IN ('PENDING', 'CREDITING')");
+    }
+
+    /** This network's deposits matching {@code condition} (a fixed SQL text; no input goes into it). */
+    private List<Open> deposits(String condition) {
         return jdbi.withHandle(h -> h.createQuery("SELECT deposit_id, user_id, asset, amount, block_number, "
-                        + "block_hash, status FROM deposits WHERE network = :n AND status IN ('PENDING', 'CREDITING') "
-                        + "ORDER BY deposit_id")
+                        + "block_hash, status FROM deposits WHERE network = :n AND " + condition + " ORDER BY deposit_id")
                 .bind("n", chain.network())
                 .map((rs, ctx) -> new Open(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
                         rs.getLong(5), rs.getString(6), rs.getString(7)))
