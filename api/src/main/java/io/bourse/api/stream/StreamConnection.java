@@ -81,7 +81,12 @@ final class StreamConnection {
 
     /** Sends one event of {@code stream}, wrapped if this connection is combined. */
     void send(String stream, String payload) {
-        write(combined ? "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}" : payload);
+        write(combined ? wrap(stream, payload) : payload);
+    }
+
+    /** The payload as a combined stream carries it (built once per message, not once per connection). */
+    static String wrap(String stream, String payload) {
+        return "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}";
     }
 
     /** Writes a frame; a client that lets too much pile up is too slow and is disconnected (1008). */

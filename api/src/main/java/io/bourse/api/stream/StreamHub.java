@@ -248,9 +248,10 @@ public final class StreamHub implements MarketDataListener {
         for (StreamConnection c : set) {
             byLoop.computeIfAbsent(c.eventLoop, k -> new ArrayList<>()).add(c);
         }
+        String wrapped = StreamConnection.wrap(stream, payload);
         byLoop.forEach((loop, connections) -> loop.execute(() -> {
             for (StreamConnection c : connections) {
-                c.send(stream, payload);
+                c.write(c.combined ? wrapped : payload);
             }
         }));
     }
