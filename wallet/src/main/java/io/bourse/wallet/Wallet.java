@@ -45,11 +45,8 @@ public final class Wallet implements AutoCloseable {
     private final WithdrawalProcessor processor;
     private final AddressBook addressBook;
     private final FiatDeposits fiat;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "wallet");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("wallet").daemon().factory());
 
     public Wallet(Database db, Platform platform, ExchangeCore core, Networks networks, List<ChainAdapter> adapters,
                   Valuation valuation, WithdrawalConfig config, List<FiatCurrency> fiatCurrencies,

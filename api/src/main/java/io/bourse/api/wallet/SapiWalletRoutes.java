@@ -162,13 +162,11 @@ public final class SapiWalletRoutes {
         HistoryFilter filter = q.filter(q.status() == null ? List.of() : WithdrawalRecord.statusesOf(q.status()));
         String clientId = r.params().get("withdrawOrderId");
         return Blocking.run(vertx, () -> {
-            List<WithdrawalRecord> list = wallet.withdrawals().history(key.userId(), filter);
+            List<WithdrawalRecord> list = wallet.withdrawals().history(key.userId(), filter, clientId);
             return JsonOut.write(g -> {
                 g.writeStartArray();
                 for (WithdrawalRecord w : list) {
-                    if (clientId == null || clientId.equals(w.clientOrderId())) {
-                        WalletJson.withdrawal(g, w, wallet.networks());
-                    }
+                    WalletJson.withdrawal(g, w, wallet.networks());
                 }
                 g.writeEndArray();
             });

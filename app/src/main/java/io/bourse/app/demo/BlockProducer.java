@@ -16,11 +16,8 @@ public final class BlockProducer implements AutoCloseable {
 
     private final Wallet wallet;
     private final Networks networks;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sim-miner");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("sim-miner").daemon().factory());
 
     public BlockProducer(Wallet wallet, Networks networks) {
         this.wallet = wallet;

@@ -19,11 +19,8 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private final Outbox outbox;
     private final MailSender sender;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mail-outbox");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("mail-outbox").daemon().factory());
 
     public OutboxDispatcher(Outbox outbox, MailSender sender) {
         this.outbox = outbox;

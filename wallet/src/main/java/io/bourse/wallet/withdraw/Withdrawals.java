@@ -236,12 +236,19 @@ public final class Withdrawals {
 
     /** The user's withdrawals, newest first. */
     public List<WithdrawalRecord> history(long userId, HistoryFilter f) {
+        return history(userId, f, null);
+    }
+
+    /** The same, only the withdrawal with the user's {@code clientOrderId} when it is given. */
+    public List<WithdrawalRecord> history(long userId, HistoryFilter f, String clientOrderId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM withdrawals WHERE user_id = :u "
                         + "AND status <> 'HOLDING' AND (CAST(:asset AS TEXT) IS NULL OR asset = :asset) "
                         + "AND (CAST(:statuses AS TEXT[]) IS NULL OR status = ANY(:statuses)) "
+                        + "AND (CAST(:client AS TEXT) IS NULL OR client_order_id = :client) "
                         + "AND requested_at >= :from AND requested_at <= :to "
                         + "ORDER BY withdrawal_id DESC OFFSET :offset LIMIT :limit")
                 .bind("u", userId).bind("asset", f.asset()).bindArray("statuses", String.class, f.statusArray())
+                .bind("client", clientOrderId)
                 .bind("from", f.from()).bind("to", f.to()).bind("offset", f.offset()).bind("limit", f.limit())
                 .map((rs, ctx) -> record(rs)).list());
     }
