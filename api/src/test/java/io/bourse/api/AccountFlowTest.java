@@ -329,9 +329,11 @@ class AccountFlowTest {
         assertThat(noRole.code()).isEqualTo(-7014);
         assertThat(new Browser(base).get("/bourse/operator/mailbox").code()).isEqualTo(-7007);
 
-        assertThat(operator("POST", "/bourse/operator/roles", "userId", Long.toString(staffId), "role", "SUPPORT"))
+        assertThat(Browser.asOperator(base, "POST", "/bourse/operator/roles", "userId", Long.toString(staffId), "role",
+                "SUPPORT").status())
                 .isEqualTo(200);
-        assertThat(operator("POST", "/bourse/operator/roles", "userId", Long.toString(staffId), "role", "GOD"))
+        assertThat(Browser.asOperator(base, "POST", "/bourse/operator/roles", "userId", Long.toString(staffId), "role",
+                "GOD").status())
                 .isEqualTo(400);
         assertThat(staff.get("/bourse/v1/me").json().getJSONArray("operatorRoles").toList()).containsExactly("SUPPORT");
         assertThat(staff.get("/bourse/operator/mailbox", "to", userEmail).array().length()).isPositive();
@@ -354,7 +356,7 @@ class AccountFlowTest {
                 .isEqualTo(200);
         assertThat(new Browser(base).login(userEmail, "customer password").status()).isEqualTo(200);
 
-        JSONArray trail = new JSONArray(operatorBody("/bourse/operator/audit?subject=user:" + userId));
+        JSONArray trail = Browser.asOperator(base, "GET", "/bourse/operator/audit", "subject", "user:" + userId).array();
         java.util.List<String> actions = new java.util.ArrayList<>();
         for (int i = 0; i < trail.length(); i++) {
             actions.add(trail.getJSONObject(i).getString("action"));
@@ -369,7 +371,7 @@ class AccountFlowTest {
         }
         assertThat(locked.getString("actor")).isEqualTo("operator:" + staffId);
         assertThat(locked.getString("after")).contains("suspected takeover");
-        JSONObject verify = new JSONObject(operatorBody("/bourse/operator/audit/verify"));
+        JSONObject verify = Browser.asOperator(base, "GET", "/bourse/operator/audit/verify").json();
         assertThat(verify.getBoolean("intact")).isTrue();
         assertThat(verify.getLong("entries")).isPositive();
     }
@@ -392,29 +394,5 @@ class AccountFlowTest {
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=UTF-8");
         assertThat(script.body()).contains("/bourse/v1/auth/verify-email", "/bourse/v1/auth/password-reset",
                 "/bourse/v1/fiat/sandbox/checkout");
-    }
-
-    private static int operator(String method, String path, String... kv) {
-        try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-                    .header("Authorization", "Bearer " + LiveExchange.OPERATOR_TOKEN)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(Browser.form(kv))).build();
-            return java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String operatorBody(String pathAndQuery) {
-        try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + pathAndQuery))
-                    .header("Authorization", "Bearer " + LiveExchange.OPERATOR_TOKEN).GET().build();
-            return java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -62,7 +62,8 @@ class AccountSecurityTest {
 
         long userId = exchange.db.jdbi().withHandle(h -> h.createQuery("SELECT user_id FROM users WHERE email = :e")
                 .bind("e", email).mapTo(Long.class).one());
-        assertThat(operatorPost("/bourse/operator/users/unlock", "userId=" + userId)).isEqualTo(200);
+        assertThat(Browser.asOperator(base, "POST", "/bourse/operator/users/unlock", "userId", Long.toString(userId))
+                .status()).isEqualTo(200);
         assertThat(new Browser(base).login(email, "victim's password").status()).isEqualTo(200);
     }
 
@@ -149,18 +150,5 @@ class AccountSecurityTest {
         Browser.Response refused = new Browser(base).login("innocent@example.com", "innocent password");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.code()).isEqualTo(-7006);
-    }
-
-    private static int operatorPost(String path, String form) {
-        try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-                    .header("Authorization", "Bearer " + LiveExchange.OPERATOR_TOKEN)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
-            return java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

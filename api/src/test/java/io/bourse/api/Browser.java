@@ -141,17 +141,27 @@ final class Browser {
         return s.toString();
     }
 
-    /** The operator's view of the local mailbox: the newest mail to {@code email}. */
-    static JSONObject latestMail(String base, String email) {
+    /** A request with the operator token (the server owner's): parameters in the query for GET, else the body. */
+    static Response asOperator(String base, String method, String path, String... kv) {
+        String form = form(kv);
+        boolean get = method.equals("GET");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path + (get && !form.isEmpty() ? "?" + form
+                        : "")))
+                .header("Authorization", "Bearer " + LiveExchange.OPERATOR_TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, get ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/bourse/operator/mailbox?"
-                            + form("to", email, "limit", "1")))
-                    .header("Authorization", "Bearer " + LiveExchange.OPERATOR_TOKEN).GET().build();
-            JSONArray mails = new JSONArray(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
-            return mails.isEmpty() ? null : mails.getJSONObject(0);
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), List.of());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The operator's view of the local mailbox: the newest mail to {@code email}. */
+    static JSONObject latestMail(String base, String email) {
+        JSONArray mails = asOperator(base, "GET", "/bourse/operator/mailbox", "to", email, "limit", "1").array();
+        return mails.isEmpty() ? null : mails.getJSONObject(0);
     }
 
     /** The one-time token in the newest mail to {@code email}. */

@@ -4,10 +4,6 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +30,9 @@ class CcxtWalletTest {
             JSONObject key = user.post("/bourse/v1/me/api-keys", "label", "ccxt", "permissions", "TRADE,WITHDRAW",
                     "ipWhitelist", "127.0.0.1").json();
             String address = user.get("/bourse/v1/wallet/deposit-address", "coin", "USDT").json().getString("address");
-            operator(base, "/bourse/operator/sim-chain/send", "network=ETH&coin=USDT&amount=300&address=" + address);
-            operator(base, "/bourse/operator/sim-chain/mine", "network=ETH&blocks=3");
+            operator(base, "/bourse/operator/sim-chain/send", "network", "ETH", "coin", "USDT", "amount", "300",
+                    "address", address);
+            operator(base, "/bourse/operator/sim-chain/mine", "network", "ETH", "blocks", "3");
             exchange.settle();
             String to = exchange.ethChain.randomAddress();
 
@@ -68,18 +65,14 @@ class CcxtWalletTest {
             assertThat(out.getString("tooMuchMessage")).contains("{\"code\":-4026,\"msg\":\"You have insufficient balance.\"}");
 
             exchange.wallet.tick();
-            operator(base, "/bourse/operator/sim-chain/mine", "network=ETH&blocks=3");
+            operator(base, "/bourse/operator/sim-chain/mine", "network", "ETH", "blocks", "3");
             assertThat(exchange.ethChain.transfers(1, exchange.ethChain.tipHeight()))
                     .anySatisfy(t -> assertThat(t.toAddress()).isEqualTo(to));
         }
     }
 
-    private static void operator(String base, String path, String form) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + LiveExchange.OPERATOR_TOKEN)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    private static void operator(String base, String path, String... kv) {
+        Browser.Response r = Browser.asOperator(base, "POST", path, kv);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 }

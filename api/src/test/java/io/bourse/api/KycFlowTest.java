@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -188,15 +187,7 @@ class KycFlowTest {
     }
 
     private static Browser.Response upload(Browser b, String kind, String type, byte[] content) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/bourse/v1/kyc/documents?kind=" + kind))
-                    .header("Content-Type", type).header("Cookie", Browser.COOKIE + "=" + b.cookie)
-                    .header("X-CSRF-Token", b.csrf).POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
-            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            return new Browser.Response(r.statusCode(), r.body(), List.of());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return b.upload("/bourse/v1/kyc/documents?kind=" + kind, type, content);
     }
 
     private static HttpResponse<byte[]> download(Browser b, long documentId) throws Exception {

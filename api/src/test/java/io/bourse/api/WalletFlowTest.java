@@ -11,10 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,18 +213,10 @@ class WalletFlowTest {
     }
 
     private static JSONObject operatorJson(String path, String... kv) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + LiveExchange.OPERATOR_TOKEN)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(Browser.form(kv))).build();
-            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new AssertionError(path + " answered " + r.statusCode() + " " + r.body());
-            }
-            return new JSONObject(r.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        Browser.Response r = Browser.asOperator(base, "POST", path, kv);
+        if (r.status() != 200) {
+            throw new AssertionError(path + " answered " + r.status() + " " + r.body());
         }
+        return r.json();
     }
 }
