@@ -183,7 +183,7 @@ public final class ApiServer implements AutoCloseable {
             }
             Request request = new Request(ctx.request().method().name(), ctx.request().path(), params,
                     ctx.request().headers(), ip, now, ctx.response().headers(), upload ? body : null,
-                    authority(ctx.request()), null);
+                    ctx.request().authority(), null);
             int weight = used;
             Future<Buffer> answer = endpoint.handler().handle(request);
             answer.onComplete(result -> {
@@ -196,11 +196,6 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(ctx.response(), e, used);
         }
-    }
-
-    private static String authority(io.vertx.core.http.HttpServerRequest request) {
-        io.vertx.core.net.HostAndPort a = request.authority();
-        return a == null ? null : a.host() + (a.port() >= 0 ? ":" + a.port() : "");
     }
 
     /** Whether the request carries a key of the exchange's own market makers (not weighed). */

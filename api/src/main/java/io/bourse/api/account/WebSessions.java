@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.vertx.core.net.HostAndPort;
 
 import java.net.URI;
 import java.time.Duration;
@@ -91,11 +92,11 @@ public final class WebSessions {
         }
     }
 
-    private static boolean sameHost(String origin, String host) {
+    private static boolean sameHost(String origin, HostAndPort authority) {
         try {
             URI u = URI.create(origin);
-            String authority = u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
-            return host != null && authority != null && authority.equalsIgnoreCase(host);
+            return authority != null && u.getHost() != null && u.getHost().equalsIgnoreCase(authority.host())
+                    && u.getPort() == authority.port();
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -112,6 +112,16 @@ public final class Params {
         return v.getAsLong();
     }
 
+    /** A mandatory parameter naming a constant of {@code type} exactly; anything else is -1130. */
+    public <E extends Enum<E>> E requireEnum(String name, Class<E> type) {
+        String text = require(name);
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidValue(name);
+        }
+    }
+
     /** A {@code limit}-like count: absent → {@code dflt}; below {@code min} → -1130; above {@code max} → max. */
     public int limit(String name, int dflt, int min, int max) {
         OptionalLong v = optLong(name);

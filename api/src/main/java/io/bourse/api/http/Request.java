@@ -11,5 +11,6 @@ import io.vertx.core.buffer.Buffer;
  * and always null over HTTP): a request without a signature then acts with it.
  */
 public record Request(String method, String path, Params params, MultiMap headers, String clientIp, long nowMs,
-                      MultiMap responseHeaders, Buffer upload, String authority, io.bourse.api.auth.ApiKey sessionKey) {
+                      MultiMap responseHeaders, Buffer upload, io.vertx.core.net.HostAndPort authority,
+                      io.bourse.api.auth.ApiKey sessionKey) {
 }

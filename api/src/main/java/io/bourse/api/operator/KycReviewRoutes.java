@@ -2,7 +2,6 @@ package io.bourse.api.operator;
 
 import io.bourse.api.account.Blocking;
 import io.bourse.api.account.KycJson;
-import io.bourse.api.http.ApiException;
 import io.bourse.api.http.Endpoint;
 import io.bourse.api.http.Params;
 import io.bourse.platform.Platform;
@@ -61,18 +60,10 @@ public final class KycReviewRoutes {
                 Endpoint.of(HttpMethod.POST, "/bourse/operator/kyc/reviews/decide", 1, r -> {
                     Params p = r.params();
                     long reviewId = p.requireLong("reviewId");
-                    KycRecords.Decision decision = decision(p.require("decision"));
+                    KycRecords.Decision decision = p.requireEnum("decision", KycRecords.Decision.class);
                     String reason = p.get("reason");
                     return Blocking.runThenEmpty(vertx, () -> platform.kyc().decide(
                             auth.require(r, OperatorRole.COMPLIANCE), reviewId, decision, reason));
                 }));
-    }
-
-    private static KycRecords.Decision decision(String text) {
-        try {
-            return KycRecords.Decision.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidValue("decision");
-        }
     }
 }

@@ -70,21 +70,12 @@ public final class OperatorRoutes {
                         r.params().requireLong("userId")))));
         list.add(Endpoint.of(HttpMethod.POST, "/bourse/operator/roles", 1, r -> Blocking.runThenEmpty(vertx,
                 () -> platform.roles().grant(auth.require(r, OperatorRole.ADMIN), r.params().requireLong("userId"),
-                        role(r.params())))));
+                        r.params().requireEnum("role", OperatorRole.class)))));
         list.add(Endpoint.of(HttpMethod.DELETE, "/bourse/operator/roles", 1, r -> Blocking.runThenEmpty(vertx,
                 () -> platform.roles().revoke(auth.require(r, OperatorRole.ADMIN), r.params().requireLong("userId"),
-                        role(r.params())))));
+                        r.params().requireEnum("role", OperatorRole.class)))));
         list.add(Endpoint.of(HttpMethod.GET, "/bourse/operator/mailbox", 1, this::mailbox));
         return list;
-    }
-
-    private static OperatorRole role(Params p) {
-        String name = p.require("role");
-        try {
-            return OperatorRole.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidValue("role");
-        }
     }
 
     private Future<Buffer> mailbox(Request r) {

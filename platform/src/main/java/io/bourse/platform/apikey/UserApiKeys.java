@@ -100,9 +100,9 @@ public final class UserApiKeys {
             StoredApiKey key = publicKey == null ? keys.createHmacKey(h, userId, label, permissions, ips)
                     : keys.createEd25519Key(h, userId, label, publicKey, permissions, ips);
             audit.append(h, now, Actor.user(userId).name(), "API_KEY_CREATED", Actor.subject(userId), "{}",
-                    "{\"apiKey\":\"" + key.apiKey().substring(0, 8) + "…\",\"type\":\"" + type
+                    "{\"apiKey\":\"" + shown(key.apiKey()) + "\",\"type\":\"" + type
                             + "\",\"permissions\":\"" + String.join(",", new TreeSet<>(permissions)) + "\"}");
-            LOG.info("account: user {} created API key {}… ({}, {})", userId, key.apiKey().substring(0, 8), type,
+            LOG.info("account: user {} created API key {} ({}, {})", userId, shown(key.apiKey()), type,
                     permissions);
             return key;
         });
@@ -119,9 +119,14 @@ public final class UserApiKeys {
                 throw Refused.notFound("API key");
             }
             audit.append(h, now, Actor.user(userId).name(), "API_KEY_DELETED", Actor.subject(userId),
-                    "{\"apiKey\":\"" + apiKey.substring(0, Math.min(8, apiKey.length())) + "…\"}", "{}");
-            LOG.info("account: user {} deleted API key {}…", userId, apiKey.substring(0, Math.min(8, apiKey.length())));
+                    "{\"apiKey\":\"" + shown(apiKey) + "\"}", "{}");
+            LOG.info("account: user {} deleted API key {}", userId, shown(apiKey));
         });
+    }
+
+    /** How a key appears in logs and the audit trail: its first eight characters. */
+    private static String shown(String apiKey) {
+        return apiKey.substring(0, Math.min(8, apiKey.length())) + "…";
     }
 
     private static Set<String> permissions(String text) {
