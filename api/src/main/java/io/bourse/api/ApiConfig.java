@@ -15,32 +15,41 @@ import io.bourse.api.stream.StreamLimits;
  * @param streamLimits      market-stream connection limits (Binance's by default)
  * @param secureCookies     whether the session cookie is Secure (HTTPS, or http://localhost); off only behind
  *                          plain HTTP on another host, which a real deployment never is
+ * @param eventLoops        event loops serving connections (one server each, sharing the port; connections are
+ *                          spread over them): the machine's cores by default
  */
 public record ApiConfig(String host, int port, int weightPerMinute, long banMs, int ordersPer10s,
-                        int ordersPerDay, int rawPer5Min, StreamLimits streamLimits, boolean secureCookies) {
+                        int ordersPerDay, int rawPer5Min, StreamLimits streamLimits, boolean secureCookies,
+                        int eventLoops) {
     public static ApiConfig defaults(int port) {
-        return new ApiConfig("127.0.0.1", port, 6000, 120_000, 100, 200_000, 61_000, StreamLimits.BINANCE, true);
+        return new ApiConfig("127.0.0.1", port, 6000, 120_000, 100, 200_000, 61_000, StreamLimits.BINANCE, true,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    public ApiConfig withEventLoops(int loops) {
+        return new ApiConfig(host, port, weightPerMinute, banMs, ordersPer10s, ordersPerDay, rawPer5Min, streamLimits,
+                secureCookies, loops);
     }
 
     public ApiConfig withStreamLimits(StreamLimits limits) {
         return new ApiConfig(host, port, weightPerMinute, banMs, ordersPer10s, ordersPerDay, rawPer5Min, limits,
-                secureCookies);
+                secureCookies, eventLoops);
     }
 
     /** The REQUEST_WEIGHT limit; RAW_REQUESTS scales with it (as on Binance, about ten minutes' worth of weight). */
     public ApiConfig withWeightPerMinute(int weight) {
         long raw = Math.min(Integer.MAX_VALUE, Math.max(rawPer5Min, weight * 10L));
         return new ApiConfig(host, port, weight, banMs, ordersPer10s, ordersPerDay, (int) raw, streamLimits,
-                secureCookies);
+                secureCookies, eventLoops);
     }
 
     public ApiConfig withRawRequestsPer5Min(int raw) {
         return new ApiConfig(host, port, weightPerMinute, banMs, ordersPer10s, ordersPerDay, raw, streamLimits,
-                secureCookies);
+                secureCookies, eventLoops);
     }
 
     public ApiConfig withOrderLimits(int per10s, int perDay) {
         return new ApiConfig(host, port, weightPerMinute, banMs, per10s, perDay, rawPer5Min, streamLimits,
-                secureCookies);
+                secureCookies, eventLoops);
     }
 }

@@ -53,11 +53,12 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final HttpServer server;
+    /** One per event loop, all on the same port. */
+    private final List<HttpServer> servers;
     private final StreamHub streams;
 
-    private ApiServer(HttpServer server, StreamHub streams) {
-        this.server = server;
+    private ApiServer(List<HttpServer> servers, StreamHub streams) {
+        this.servers = servers;
         this.streams = streams;
     }
 
@@ -108,20 +109,43 @@ public final class ApiServer implements AutoCloseable {
                 -1));
         StreamHub streams = new StreamHub(vertx, marketData, listenKeys, userStreams, config.streamLimits());
         WsApi wsApi = new WsApi(vertx, b.keys(), endpoints, limiter, auth, userStreams);
-        HttpServer server = vertx.createHttpServer().requestHandler(router).webSocketHandler(ws -> {
+        List<HttpServer> servers = listen(vertx, config, router, ws -> {
             if (ws.path().equals("/ws-api/v3")) {
                 wsApi.accept(ws);
             } else {
                 streams.accept(ws);
             }
         });
-        server.listen(config.port(), config.host()).toCompletionStage().toCompletableFuture().join();
-        LOG.info("api: listening on http://{}:{}", config.host(), server.actualPort());
-        return new ApiServer(server, streams);
+        LOG.info("api: listening on http://{}:{} ({} event loops)", config.host(), servers.get(0).actualPort(),
+                servers.size());
+        return new ApiServer(servers, streams);
+    }
+
+    /**
+     * Starts one server per event loop on the same port (Vert.x spreads connections over them). Port 0 is resolved
+     * to a free port first, so that every server shares that one.
+     */
+    private static List<HttpServer> listen(Vertx vertx, ApiConfig config, Router router,
+                                     io.vertx.core.Handler<io.vertx.core.http.ServerWebSocket> webSockets) {
+        int port = config.port();
+        if (port == 0 && config.eventLoops() > 1) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                port = probe.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        List<HttpServer> servers = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, config.eventLoops()); i++) {
+            HttpServer s = vertx.createHttpServer().requestHandler(router).webSocketHandler(webSockets);
+            s.listen(port, config.host()).toCompletionStage().toCompletableFuture().join();
+            servers.add(s);
+        }
+        return servers;
     }
 
     public int port() {
-        return server.actualPort();
+        return servers.get(0).actualPort();
     }
 
     /**
@@ -258,6 +282,8 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         streams.stop();
-        server.close().toCompletionStage().toCompletableFuture().join();
+        for (HttpServer s : servers) {
+            s.close().toCompletionStage().toCompletableFuture().join();
+        }
     }
 }

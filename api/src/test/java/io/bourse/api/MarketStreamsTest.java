@@ -227,6 +227,53 @@ class MarketStreamsTest {
     }
 
     @Test
+    void aBurstOfTradesReachesEveryClientWhole(@TempDir Path own) throws Exception {
+        try (LiveExchange burst = new LiveExchange(own)) {
+            burst.fund(1, LiveExchange.ETH, "100");
+            burst.fund(2, LiveExchange.BTC, "100");
+            String base = burst.baseUrl().replace("http://", "ws://");
+            List<Client> raw = new ArrayList<>();
+            List<Client> combined = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                raw.add(Client.open(base, "/ws/ethbtc@trade"));
+                combined.add(Client.open(base, "/stream?streams=ethbtc@aggTrade/ethbtc@trade"));
+            }
+            int trades = 300;
+            List<java.util.concurrent.CompletableFuture<CommandResult>> sent = new ArrayList<>();
+            for (int i = 0; i < trades; i++) {
+                sent.add(burst.core.submit(PlaceOrder.limit(ETHBTC, 1, Side.SELL, units("0.05"), units("0.01"),
+                        TimeInForce.GTC)));
+                sent.add(burst.core.submit(PlaceOrder.limit(ETHBTC, 2, Side.BUY, units("0.05"), units("0.01"),
+                        TimeInForce.IOC)));
+            }
+            sent.forEach(java.util.concurrent.CompletableFuture::join);
+            // frames pile up faster than they are written: each client must still get all of them, in order
+            for (Client c : raw) {
+                long previous = -1;
+                for (int i = 0; i < trades; i++) {
+                    JSONObject t = new JSONObject(c.next());
+                    assertThat(t.getString("e")).isEqualTo("trade");
+                    if (previous >= 0) {
+                        assertThat(t.getLong("t")).isEqualTo(previous + 1);
+                    }
+                    previous = t.getLong("t");
+                }
+                assertThat(c.frames.poll(200, TimeUnit.MILLISECONDS)).as("nothing it did not subscribe to").isNull();
+            }
+            for (Client c : combined) {
+                Map<String, Integer> perStream = new HashMap<>();
+                for (int i = 0; i < 2 * trades; i++) {
+                    JSONObject f = new JSONObject(c.next());
+                    perStream.merge(f.getString("stream"), 1, Integer::sum);
+                    assertThat(f.getJSONObject("data").getString("s")).isEqualTo("ETHBTC");
+                }
+                assertThat(perStream).containsOnly(Map.entry("ethbtc@trade", trades),
+                        Map.entry("ethbtc@aggTrade", trades));
+            }
+        }
+    }
+
+    @Test
     void klineAndTickerStreamsTickEverySecondOrTwo() throws Exception {
         exchange.submit(PlaceOrder.limit(ETHBTC, 1, Side.SELL, units("0.07"), units("0.01"), TimeInForce.GTC));
         exchange.submit(PlaceOrder.limit(ETHBTC, 2, Side.BUY, units("0.07"), units("0.01"), TimeInForce.IOC));

@@ -2,7 +2,9 @@ package io.bourse.api.stream;
 
 import io.bourse.api.userstream.UserSink;
 import io.bourse.api.userstream.UserStreams;
+import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.http.WebSocketInternal;
 
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -17,20 +19,29 @@ final class StreamConnection {
     private static final int MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 
     final ServerWebSocket socket;
+    /** Where {@link FanOut} writes market frames (bypassing Vert.x's per-message flush). */
+    final ChannelHandlerContext channel;
+    /** Sequence of the next {@link FanOut} frame this connection has not been given (event loop only). */
+    long nextFrame;
     /** The event loop thread the connection lives on (Vert.x gives each connection its own context on it). */
     final Executor eventLoop;
     final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     volatile boolean combined;
+    /** Which 100 ms slot of the 20 s ping cycle this connection is pinged in. */
+    final int pingSlot;
 
     private final int messagesPerSecond;
     private long second;
     private int messages;
 
-    StreamConnection(ServerWebSocket socket, Executor eventLoop, boolean combined, int messagesPerSecond) {
+    StreamConnection(ServerWebSocket socket, Executor eventLoop, boolean combined, int messagesPerSecond,
+                     int pingSlot) {
         this.socket = socket;
+        this.channel = ((WebSocketInternal) socket).channelHandlerContext();
         this.eventLoop = eventLoop;
         this.combined = combined;
         this.messagesPerSecond = messagesPerSecond;
+        this.pingSlot = pingSlot;
         socket.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
     }
 

@@ -36,16 +36,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * (drained for every symbol at every tick, subscribers or not); partial books at the same ticks.
  */
 public final class StreamHub implements MarketDataListener {
-    private static final long PING_EVERY_MS = 20_000;
+    private static final long TICK_MS = 100;
+    /**
+     * Each connection is pinged every 20 s, in its own 100 ms slot of those 20 s: pinging every connection at once
+     * stalled the event loop for tens of milliseconds (a write and a pong per connection) every 20 s.
+     */
+    private static final int PING_SLOTS = (int) (20_000 / TICK_MS);
 
     private final MarketData md;
     private final ConcurrentHashMap<String, Set<StreamConnection>> subscribers = new ConcurrentHashMap<>();
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<java.util.concurrent.Executor, FanOut> fanOuts = new ConcurrentHashMap<>();
     /** Open time of the last kline sent per kline stream, to send a bucket's closing update once. */
     private final ConcurrentHashMap<String, Long> klineOpenSent = new ConcurrentHashMap<>();
     private final long[] timers;
     private final Vertx vertx;
     private long ticks;
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
     private final ListenKeys listenKeys;
     private final UserStreams userStreams;
@@ -61,7 +68,7 @@ public final class StreamHub implements MarketDataListener {
         this.listenKeys = listenKeys;
         this.userStreams = userStreams;
         md.addListener(this);
-        this.timers = new long[]{vertx.setPeriodic(100, id -> tick()), vertx.setPeriodic(PING_EVERY_MS, id -> ping())};
+        this.timers = new long[]{vertx.setPeriodic(TICK_MS, id -> tick())};
     }
 
     /** Stops the timers and tells every client the server is going away ({@code serverShutdown}), as Binance does. */
@@ -90,9 +97,11 @@ public final class StreamHub implements MarketDataListener {
             ws.close((short) 1008, "Too many connection attempts");
             return;
         }
-        StreamConnection c = new StreamConnection(ws,
-                ((io.vertx.core.internal.ContextInternal) vertx.getOrCreateContext()).nettyEventLoop(), !raw,
-                limits.messagesPerSecond());
+        java.util.concurrent.Executor loop =
+                ((io.vertx.core.internal.ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
+        StreamConnection c = new StreamConnection(ws, loop, !raw, limits.messagesPerSecond(),
+                accepted.getAndIncrement() % PING_SLOTS);
+        FanOut fanOut = fanOuts.computeIfAbsent(loop, FanOut::new);
         List<String> initial = new ArrayList<>();
         if (raw && path.length() > 4) {
             initial.addAll(List.of(path.substring(4).split("/")));
@@ -123,9 +132,11 @@ public final class StreamHub implements MarketDataListener {
         ws.pongHandler(pong -> c.countIncoming(System.currentTimeMillis()));
         long lifetime = vertx.setTimer(limits.lifetimeMs(), id -> ws.close((short) 1000, "Connection lifetime ended"));
         connections.add(c);
+        fanOut.add(c);
         ws.closeHandler(v -> {
             vertx.cancelTimer(lifetime);
             connections.remove(c);
+            fanOut.remove(c);
             c.subscriptions.forEach(name -> unsubscribe(c, name));
             c.stopListening(userStreams);
         });
@@ -234,26 +245,16 @@ public final class StreamHub implements MarketDataListener {
 
     // ------------------------------------------------------------------ publishing
 
-    /**
-     * Sends a payload to every subscriber of the stream. Frames are written on each connection's event loop: from
-     * another thread (the market-data consumer), one task per event loop writes to all of its subscribers, instead
-     * of one cross-thread hand-off per connection.
-     */
+    /** Sends a payload to every subscriber of the stream (see {@link FanOut}). */
     private void publish(String stream, String payload) {
         Set<StreamConnection> set = subscribers.get(stream);
         if (set == null || set.isEmpty()) {
             return;
         }
-        java.util.Map<java.util.concurrent.Executor, List<StreamConnection>> byLoop = new java.util.HashMap<>(4);
-        for (StreamConnection c : set) {
-            byLoop.computeIfAbsent(c.eventLoop, k -> new ArrayList<>()).add(c);
+        FanOut.Frame frame = FanOut.Frame.of(stream, payload);
+        for (FanOut f : fanOuts.values()) {
+            f.offer(frame);
         }
-        String wrapped = StreamConnection.wrap(stream, payload);
-        byLoop.forEach((loop, connections) -> loop.execute(() -> {
-            for (StreamConnection c : connections) {
-                c.write(c.combined ? wrapped : payload);
-            }
-        }));
     }
 
     private boolean wanted(String stream) {
@@ -323,6 +324,7 @@ public final class StreamHub implements MarketDataListener {
     private void tick() {
         ticks++;
         long now = System.currentTimeMillis();
+        ping((int) (ticks % PING_SLOTS));
         for (SymbolMarket m : md.markets()) {
             depth(m, DepthSpeed.MS_100, now);
             if (ticks % 10 == 0) {
@@ -456,7 +458,11 @@ public final class StreamHub implements MarketDataListener {
         }
     }
 
-    private void ping() {
-        connections.forEach(c -> c.socket.writePing(Buffer.buffer("ping")));
+    private void ping(int slot) {
+        for (StreamConnection c : connections) {
+            if (c.pingSlot == slot) {
+                c.socket.writePing(Buffer.buffer("ping"));
+            }
+        }
     }
 }

@@ -38,11 +38,13 @@ public final class FanoutBench {
         int clients = 2000;
         int seconds = 10;
         int trades = 50;
+        int warmup = 10;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--trades" -> trades = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -55,12 +57,14 @@ public final class FanoutBench {
             AtomicLongArray tradeLag = new AtomicLongArray(MAX_LAG_MS + 1);
             AtomicBoolean measuring = new AtomicBoolean(false);
             AtomicLong messages = new AtomicLong();
+            AtomicLong dropped = new AtomicLong();
             AtomicReference<Thread> clientThread = new AtomicReference<>();
             System.err.printf("fanout: connecting %d clients...%n", clients);
             List<Future<WebSocket>> connecting = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 connecting.add(ws.connect("/stream?streams=btcusdt@depth@100ms/btcusdt@trade").onSuccess(socket -> {
                     clientThread.compareAndSet(null, Thread.currentThread());
+                    socket.closeHandler(v -> dropped.incrementAndGet());
                     socket.textMessageHandler(text -> {
                         if (measuring.get()) {
                             messages.incrementAndGet();
@@ -78,8 +82,8 @@ public final class FanoutBench {
             int tradesPerSecond = trades;
             Thread flow = Thread.ofPlatform().name("fanout-orders").start(() -> flow(exchange, tradesPerSecond,
                     flowing));
-            System.err.println("fanout: warming up (5 s)...");
-            Thread.sleep(5000);
+            System.err.printf("fanout: warming up (%d s)...%n", warmup);
+            Thread.sleep(warmup * 1000L);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -95,13 +99,15 @@ public final class FanoutBench {
                     - (threads.getThreadCpuTime(clientThread.get().threadId()) - client0)) / 1e9 / elapsed;
             flowing.set(false);
             flow.join();
+            long droppedClients = dropped.get();
             ws.close().toCompletionStage().toCompletableFuture().join();
             clientVertx.close().toCompletionStage().toCompletableFuture().join();
             System.out.printf(Locale.ROOT, "fanout clients=%d trades_per_s=%d messages_per_s=%.0f "
                             + "depth_lag_p50_ms=%d depth_lag_p99_ms=%d depth_lag_max_ms=%d "
-                            + "trade_lag_p50_ms=%d trade_lag_p99_ms=%d server_cpu_cores=%.2f%n", clients, trades,
+                            + "trade_lag_p50_ms=%d trade_lag_p99_ms=%d server_cpu_cores=%.2f dropped_clients=%d%n",
+                    clients, trades,
                     messages.get() / elapsed, pct(depthLag, 0.5), pct(depthLag, 0.99), pct(depthLag, 1.0),
-                    pct(tradeLag, 0.5), pct(tradeLag, 0.99), serverCores);
+                    pct(tradeLag, 0.5), pct(tradeLag, 0.99), serverCores, droppedClients);
         }
     }
 
