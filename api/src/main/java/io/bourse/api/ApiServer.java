@@ -53,12 +53,13 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
-    /** One per event loop, all on the same port. */
-    private final List<HttpServer> servers;
+    private final Vertx vertx;
+    private final Listening listening;
     private final StreamHub streams;
 
-    private ApiServer(List<HttpServer> servers, StreamHub streams) {
-        this.servers = servers;
+    private ApiServer(Vertx vertx, Listening listening, StreamHub streams) {
+        this.vertx = vertx;
+        this.listening = listening;
         this.streams = streams;
     }
 
@@ -109,43 +110,53 @@ public final class ApiServer implements AutoCloseable {
                 -1));
         StreamHub streams = new StreamHub(vertx, marketData, listenKeys, userStreams, config.streamLimits());
         WsApi wsApi = new WsApi(vertx, b.keys(), endpoints, limiter, auth, userStreams);
-        List<HttpServer> servers = listen(vertx, config, router, ws -> {
+        Listening listening = listen(vertx, config, router, ws -> {
             if (ws.path().equals("/ws-api/v3")) {
                 wsApi.accept(ws);
             } else {
                 streams.accept(ws);
             }
         });
-        LOG.info("api: listening on http://{}:{} ({} event loops)", config.host(), servers.get(0).actualPort(),
-                servers.size());
-        return new ApiServer(servers, streams);
+        LOG.info("api: listening on http://{}:{} ({} event loops)", config.host(), listening.port(),
+                listening.servers());
+        return new ApiServer(vertx, listening, streams);
     }
 
     /**
-     * Starts one server per event loop on the same port (Vert.x spreads connections over them). Port 0 is resolved
-     * to a free port first, so that every server shares that one.
+     * Starts one server per event loop on the same port, each deployed on its own event loop (servers made from one
+     * thread would all share that thread's context, hence one loop); Vert.x spreads connections over them. Port 0 is
+     * resolved to a free port first, so that every server shares that one.
      */
-    private static List<HttpServer> listen(Vertx vertx, ApiConfig config, Router router,
-                                     io.vertx.core.Handler<io.vertx.core.http.ServerWebSocket> webSockets) {
-        int port = config.port();
-        if (port == 0 && config.eventLoops() > 1) {
+    private static Listening listen(Vertx vertx, ApiConfig config, Router router,
+                                    io.vertx.core.Handler<io.vertx.core.http.ServerWebSocket> webSockets) {
+        int port;
+        if (config.port() == 0 && config.eventLoops() > 1) {
             try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
                 port = probe.getLocalPort();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        } else {
+            port = config.port();
         }
-        List<HttpServer> servers = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, config.eventLoops()); i++) {
-            HttpServer s = vertx.createHttpServer().requestHandler(router).webSocketHandler(webSockets);
-            s.listen(port, config.host()).toCompletionStage().toCompletableFuture().join();
-            servers.add(s);
-        }
-        return servers;
+        List<HttpServer> servers = java.util.Collections.synchronizedList(new ArrayList<>());
+        String deployment = vertx.deployVerticle(() -> new io.vertx.core.VerticleBase() {
+                    @Override
+                    public io.vertx.core.Future<?> start() {
+                        return vertx.createHttpServer().requestHandler(router).webSocketHandler(webSockets)
+                                .listen(port, config.host()).onSuccess(servers::add);
+                    }
+                }, new io.vertx.core.DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
+                .toCompletionStage().toCompletableFuture().join();
+        return new Listening(deployment, servers.get(0).actualPort(), servers.size());
+    }
+
+    /** The deployment holding the servers (undeploying it closes them), and their port. */
+    private record Listening(String deployment, int port, int servers) {
     }
 
     public int port() {
-        return servers.get(0).actualPort();
+        return listening.port();
     }
 
     /**
@@ -282,8 +293,6 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         streams.stop();
-        for (HttpServer s : servers) {
-            s.close().toCompletionStage().toCompletableFuture().join();
-        }
+        vertx.undeploy(listening.deployment()).toCompletionStage().toCompletableFuture().join();
     }
 }

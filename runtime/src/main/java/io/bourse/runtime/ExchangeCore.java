@@ -74,6 +74,14 @@ public final class ExchangeCore implements AutoCloseable {
         pipeline.submit(command, callback);
     }
 
+    /**
+     * Submits a command from an event loop: the pipeline is woken by a task on {@code sameThreadLater} after the
+     * loop's current turn, once for every command submitted in that turn.
+     */
+    public void submit(Command command, CommandCallback callback, java.util.concurrent.Executor sameThreadLater) {
+        pipeline.submit(command, callback, sameThreadLater);
+    }
+
     /** Submits {@code count} commands from {@code commands[from]}, in order, in one claim of the ring. */
     public void submitBatch(Command[] commands, int from, int count, CommandCallback callback) {
         pipeline.submitBatch(commands, from, count, callback);

@@ -97,6 +97,30 @@ class ExchangeCoreTest {
     }
 
     @Test
+    void commandsSubmittedWithADeferredWakeUpAllRunWhetherOrNotTheWakeUpTaskRuns() throws Exception {
+        ExchangeCore core = ExchangeCore.start(config(), List.of());
+        TrackedOrders orders = new TrackedOrders();
+        RandomCommands commands = setUp(core, 5, orders);
+        Thread.sleep(50);   // let the stages park
+        java.util.concurrent.ConcurrentLinkedQueue<Runnable> later = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<CompletableFuture<CommandResult>> first = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            CompletableFuture<CommandResult> f = new CompletableFuture<>();
+            core.submit(commands.next(), f::complete, later::add);
+            first.add(f);
+        }
+        assertThat(later).as("one wake-up for the whole turn").hasSize(1);
+        later.poll().run();
+        first.forEach(f -> orders.onResult(f.join()));
+
+        // an event loop that never ran the task: the parked stages still wake, after their safety timeout
+        CompletableFuture<CommandResult> stranded = new CompletableFuture<>();
+        core.submit(commands.next(), stranded::complete, task -> { });
+        assertThat(stranded.get(5, java.util.concurrent.TimeUnit.SECONDS).status()).isNotEqualTo(Status.UNKNOWN);
+        core.close();
+    }
+
+    @Test
     void damagedNewestSnapshotFallsBackToAnOlderOneThenToTheJournal() throws IOException {
         String hash;
         ExchangeCore core = ExchangeCore.start(config().withRetention(CoreConfig.Retention.KEEP), List.of());

@@ -13,12 +13,21 @@ import java.util.HexFormat;
 
 /** Binance's request signatures: HMAC-SHA256 in hex (any case), or Ed25519 in base64 (percent-encoded). */
 public final class Signatures {
+    /** {@code Mac.getInstance} looks the provider up each time: one instance per thread, re-keyed per use. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    });
+
     private Signatures() {
     }
 
     public static String hmacHex(byte[] secret, String payload) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

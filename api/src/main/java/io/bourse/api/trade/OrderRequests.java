@@ -10,8 +10,8 @@ import io.bourse.engine.TimeInForce;
 import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.market.SymbolSpec;
 
-import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +23,6 @@ final class OrderRequests {
     private static final String CLIENT_ID_RANGE = "^[\\.A-Z\\:/a-z0-9_-]{1,36}$";
     private static final Pattern CLIENT_ID = Pattern.compile(CLIENT_ID_RANGE);
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the response should contain. */
     enum RespType { ACK, RESULT, FULL }
@@ -100,11 +99,11 @@ final class OrderRequests {
                 iceberg, stp, clientId), resp);
     }
 
-    /** A random client order id, as Binance makes one when none is sent. */
+    /** A random client order id, as Binance makes one when none is sent (unique enough, not a secret). */
     static String generatedClientId() {
         char[] id = new char[22];
         for (int i = 0; i < id.length; i++) {
-            id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
+            id[i] = ID_CHARS[ThreadLocalRandom.current().nextInt(ID_CHARS.length)];
         }
         return new String(id);
     }

@@ -14,6 +14,7 @@ import io.bourse.history.History;
 import io.bourse.marketdata.Listing;
 import io.bourse.marketdata.MarketData;
 import io.bourse.runtime.ExchangeCore;
+import io.bourse.runtime.pipeline.CommandCallback;
 import io.bourse.runtime.pipeline.CommandResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -66,12 +67,17 @@ abstract class SignedRoutes {
     protected Future<CommandResult> submit(long userId, Command command) {
         Context context = vertx.getOrCreateContext();
         Promise<CommandResult> promise = Promise.promise();
-        core.submit(command, result -> context.runOnContext(v -> {
+        CommandCallback answer = result -> context.runOnContext(v -> {
             if (result.sequence() > 0) {
                 lastAcknowledged.merge(userId, result.sequence(), Math::max);
             }
             promise.complete(result);
-        }));
+        });
+        if (context.isEventLoopContext() && Context.isOnEventLoopThread()) {
+            core.submit(command, answer, ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop());
+        } else {
+            core.submit(command, answer);
+        }
         return promise.future();
     }
 

@@ -55,7 +55,8 @@ public final class UserData implements EventConsumer {
 
     /** The user's state (empty for a user the engine has not seen). */
     public UserState user(long userId) {
-        return users.computeIfAbsent(userId, UserState::new);
+        UserState known = users.get(userId);   // computeIfAbsent may lock the bin even when the key is there
+        return known != null ? known : users.computeIfAbsent(userId, UserState::new);
     }
 
     /** Maker and taker rates ({@link io.bourse.engine.market.Rates}) of a fee tier; 0 for an undefined tier. */

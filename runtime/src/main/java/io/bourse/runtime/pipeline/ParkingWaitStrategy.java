@@ -27,6 +27,9 @@ final class ParkingWaitStrategy implements WaitStrategy {
     private static final int MAX_THREADS = 64;
     private static final long SAFETY_PARK_NANOS = 10_000_000;
 
+    /** Per thread: [0] publishing without waking anyone, [1] a wake-up is already scheduled on its executor. */
+    private static final ThreadLocal<boolean[]> DEFERRING = ThreadLocal.withInitial(() -> new boolean[2]);
+
     private final AtomicReferenceArray<Thread> threads = new AtomicReferenceArray<>(MAX_THREADS);
     private final AtomicIntegerArray parked = new AtomicIntegerArray(MAX_THREADS);
 
@@ -59,8 +62,34 @@ final class ParkingWaitStrategy implements WaitStrategy {
         }
     }
 
+    /**
+     * Runs {@code publish} without waking the stages, and has {@code later} wake them once: an event loop that
+     * submits several commands in one turn (one per ready connection) pays one wake-up, not one per command. The
+     * executor must run the task soon on the calling thread, after the current work (a Netty event loop does, when
+     * called from itself); if it never did, a parked stage would still wake after its safety timeout.
+     */
+    void publishDeferringWakeUp(Runnable publish, java.util.concurrent.Executor later) {
+        boolean[] state = DEFERRING.get();
+        state[0] = true;
+        try {
+            publish.run();
+        } finally {
+            state[0] = false;
+        }
+        if (!state[1]) {
+            state[1] = true;
+            later.execute(() -> {
+                state[1] = false;
+                signalAllWhenBlocking();
+            });
+        }
+    }
+
     @Override
     public void signalAllWhenBlocking() {
+        if (DEFERRING.get()[0]) {
+            return;
+        }
         for (int i = 0; i < MAX_THREADS; i++) {
             Thread t = threads.get(i);
             if (t == null) {

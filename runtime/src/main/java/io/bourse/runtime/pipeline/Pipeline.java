@@ -37,6 +37,8 @@ public final class Pipeline {
     private final List<EventHandler<CommandSlot>> readers = new ArrayList<>();
     private final AtomicInteger submitting = new AtomicInteger();
     private final InstantSource clock;
+    /** The wait strategy when it is the parking one (which can defer wake-ups), else null. */
+    private final ParkingWaitStrategy parking;
     private volatile boolean accepting = true;
     private volatile boolean healthy = true;
     private volatile boolean running;
@@ -45,6 +47,7 @@ public final class Pipeline {
                     List<EventConsumer> consumers, Consumer<Engine> snapshot) {
         this.clock = config.clock();
         WaitStrategy waits = waitStrategy(config.waitMode());
+        this.parking = waits instanceof ParkingWaitStrategy p ? p : null;
         disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), Thread::new, ProducerType.MULTI, waits);
         ring = disruptor.getRingBuffer();
         long firstSequence = writer.nextSequence();
@@ -103,6 +106,19 @@ public final class Pipeline {
             }
         } finally {
             submitting.decrementAndGet();
+        }
+    }
+
+    /**
+     * Submits like {@link #submit(Command, CommandCallback)}, but leaves waking the pipeline to a task run on
+     * {@code sameThreadLater} (the caller's event loop, after its current turn), so that the commands one turn of
+     * the loop submits share one wake-up.
+     */
+    public void submit(Command command, CommandCallback callback, java.util.concurrent.Executor sameThreadLater) {
+        if (parking == null) {
+            submit(command, callback);
+        } else {
+            parking.publishDeferringWakeUp(() -> submit(command, callback), sameThreadLater);
         }
     }
 
