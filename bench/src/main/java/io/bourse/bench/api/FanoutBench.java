@@ -4,34 +4,28 @@ import io.bourse.engine.Side;
 import io.bourse.engine.TimeInForce;
 import io.bourse.engine.command.CancelAllOrders;
 import io.bourse.engine.command.PlaceOrder;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code bench/run fanout}: {@code clients} WebSocket connections (default 2,000) subscribed to the 100 ms diff
  * depth and the trades of BTCUSDT while a maker re-quotes and takers trade on it (commands straight into the core:
- * 110 re-quoting commands/s and {@code trades} fills/s, default 50). Delivery lag = receive time − the event's {@code E} (same clock: one process); for
- * trades {@code E} is the engine's time stamp, so their lag includes the pipeline. Server CPU = process CPU minus
- * the load generator's own event-loop thread.
+ * 110 re-quoting commands/s and {@code trades} fills/s, default 50). The clients are {@link WsLoad}'s, on one
+ * thread. Delivery lag = receive time − the event's {@code E} (same clock: one process); for trades {@code E} is the
+ * engine's time stamp, so their lag includes the pipeline. Server CPU = process CPU minus the clients' thread.
  */
 public final class FanoutBench {
     private static final int MAX_LAG_MS = 60_000;
+    /** Offset in a combined-stream frame of the letter after {@code btcusdt@}. */
+    private static final int STREAM_KIND_AT = "{\"stream\":\"btcusdt@".length();
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -49,80 +43,69 @@ public final class FanoutBench {
             }
         }
         try (BenchExchange exchange = new BenchExchange(dir, 20)) {
-            Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-            WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions()
-                    .setMaxConnections(clients + 10).setDefaultHost("127.0.0.1")
-                    .setDefaultPort(exchange.api.port()));
             AtomicLongArray depthLag = new AtomicLongArray(MAX_LAG_MS + 1);
             AtomicLongArray tradeLag = new AtomicLongArray(MAX_LAG_MS + 1);
             AtomicBoolean measuring = new AtomicBoolean(false);
             AtomicLong messages = new AtomicLong();
-            AtomicLong dropped = new AtomicLong();
-            AtomicReference<Thread> clientThread = new AtomicReference<>();
             System.err.printf("fanout: connecting %d clients...%n", clients);
-            List<Future<WebSocket>> connecting = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                connecting.add(ws.connect("/stream?streams=btcusdt@depth@100ms/btcusdt@trade").onSuccess(socket -> {
-                    clientThread.compareAndSet(null, Thread.currentThread());
-                    socket.closeHandler(v -> dropped.incrementAndGet());
-                    socket.textMessageHandler(text -> {
+            try (WsLoad load = new WsLoad(exchange.api.port(), clients,
+                    "/stream?streams=btcusdt@depth@100ms/btcusdt@trade", (buf, length) -> {
                         if (measuring.get()) {
                             messages.incrementAndGet();
-                            record(text, text.contains("depthUpdate") ? depthLag : tradeLag);
+                            record(buf, length, depthLag, tradeLag);
                         }
-                    });
-                }));
-                if (connecting.size() % 200 == 0) {
-                    Future.all(connecting.subList(connecting.size() - 200, connecting.size()))
-                            .toCompletionStage().toCompletableFuture().join();
-                }
+                    })) {
+                AtomicBoolean flowing = new AtomicBoolean(true);
+                int tradesPerSecond = trades;
+                Thread flow = Thread.ofPlatform().name("fanout-orders").start(() -> flow(exchange, tradesPerSecond,
+                        flowing));
+                System.err.printf("fanout: warming up (%d s)...%n", warmup);
+                Thread.sleep(warmup * 1000L);
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                com.sun.management.OperatingSystemMXBean os =
+                        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                long cpu0 = os.getProcessCpuTime();
+                long client0 = threads.getThreadCpuTime(load.thread().threadId());
+                long t0 = System.nanoTime();
+                measuring.set(true);
+                System.err.printf("fanout: measuring (%d s)...%n", seconds);
+                Thread.sleep(seconds * 1000L);
+                measuring.set(false);
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                double clientCores = (threads.getThreadCpuTime(load.thread().threadId()) - client0) / 1e9 / elapsed;
+                double serverCores = (os.getProcessCpuTime() - cpu0) / 1e9 / elapsed - clientCores;
+                flowing.set(false);
+                flow.join();
+                System.out.printf(Locale.ROOT, "fanout clients=%d trades_per_s=%d messages_per_s=%.0f "
+                                + "depth_lag_p50_ms=%d depth_lag_p99_ms=%d depth_lag_max_ms=%d "
+                                + "trade_lag_p50_ms=%d trade_lag_p99_ms=%d server_cpu_cores=%.2f "
+                                + "client_cpu_cores=%.2f dropped_clients=%d%n",
+                        clients, trades, messages.get() / elapsed, pct(depthLag, 0.5), pct(depthLag, 0.99),
+                        pct(depthLag, 1.0), pct(tradeLag, 0.5), pct(tradeLag, 0.99), serverCores, clientCores,
+                        load.closedByServer());
             }
-            Future.all(connecting).toCompletionStage().toCompletableFuture().join();
-            AtomicBoolean flowing = new AtomicBoolean(true);
-            int tradesPerSecond = trades;
-            Thread flow = Thread.ofPlatform().name("fanout-orders").start(() -> flow(exchange, tradesPerSecond,
-                    flowing));
-            System.err.printf("fanout: warming up (%d s)...%n", warmup);
-            Thread.sleep(warmup * 1000L);
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = os.getProcessCpuTime();
-            long client0 = threads.getThreadCpuTime(clientThread.get().threadId());
-            long t0 = System.nanoTime();
-            measuring.set(true);
-            System.err.printf("fanout: measuring (%d s)...%n", seconds);
-            Thread.sleep(seconds * 1000L);
-            measuring.set(false);
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            double serverCores = ((os.getProcessCpuTime() - cpu0)
-                    - (threads.getThreadCpuTime(clientThread.get().threadId()) - client0)) / 1e9 / elapsed;
-            flowing.set(false);
-            flow.join();
-            long droppedClients = dropped.get();
-            ws.close().toCompletionStage().toCompletableFuture().join();
-            clientVertx.close().toCompletionStage().toCompletableFuture().join();
-            System.out.printf(Locale.ROOT, "fanout clients=%d trades_per_s=%d messages_per_s=%.0f "
-                            + "depth_lag_p50_ms=%d depth_lag_p99_ms=%d depth_lag_max_ms=%d "
-                            + "trade_lag_p50_ms=%d trade_lag_p99_ms=%d server_cpu_cores=%.2f dropped_clients=%d%n",
-                    clients, trades,
-                    messages.get() / elapsed, pct(depthLag, 0.5), pct(depthLag, 0.99), pct(depthLag, 1.0),
-                    pct(tradeLag, 0.5), pct(tradeLag, 0.99), serverCores, droppedClients);
         }
     }
 
-    /** Reads {@code "E":<ms>} without parsing the whole message. */
-    private static void record(String text, AtomicLongArray histogram) {
-        int at = text.indexOf("\"E\":");
-        if (at < 0) {
-            return;
+    /**
+     * Reads {@code "E":<ms>} without parsing the whole message, and which stream it came on from the combined
+     * wrapper: {@code {"stream":"btcusdt@d…} or {@code …@t…}.
+     */
+    private static void record(ByteBuffer buf, int length, AtomicLongArray depthLag, AtomicLongArray tradeLag) {
+        int from = buf.position();
+        int end = from + length;
+        for (int i = from; i + 4 < end; i++) {
+            if (buf.get(i) == '"' && buf.get(i + 1) == 'E' && buf.get(i + 2) == '"' && buf.get(i + 3) == ':') {
+                long e = 0;
+                for (int j = i + 4; j < end && buf.get(j) >= '0' && buf.get(j) <= '9'; j++) {
+                    e = e * 10 + (buf.get(j) - '0');
+                }
+                long lag = System.currentTimeMillis() - e;
+                AtomicLongArray histogram = buf.get(from + STREAM_KIND_AT) == 'd' ? depthLag : tradeLag;
+                histogram.incrementAndGet((int) Math.max(0, Math.min(MAX_LAG_MS, lag)));
+                return;
+            }
         }
-        int end = at + 4;
-        while (end < text.length() && Character.isDigit(text.charAt(end))) {
-            end++;
-        }
-        long lag = System.currentTimeMillis() - Long.parseLong(text, at + 4, end, 10);
-        histogram.incrementAndGet((int) Math.max(0, Math.min(MAX_LAG_MS, lag)));
     }
 
     /** A maker re-quoting ten levels every 100 ms (110 commands/s), and takers making {@code trades} fills/s. */
