@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Binance's market streams over WebSocket: raw at {@code /ws/<stream>} (a segment that names no stream is
@@ -46,13 +48,13 @@ public final class StreamHub implements MarketDataListener {
     private final MarketData md;
     private final ConcurrentHashMap<String, Set<StreamConnection>> subscribers = new ConcurrentHashMap<>();
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<java.util.concurrent.Executor, FanOut> fanOuts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Executor, FanOut> fanOuts = new ConcurrentHashMap<>();
     /** Open time of the last kline sent per kline stream, to send a bucket's closing update once. */
     private final ConcurrentHashMap<String, Long> klineOpenSent = new ConcurrentHashMap<>();
     private final long[] timers;
     private final Vertx vertx;
     private long ticks;
-    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
 
     private final ListenKeys listenKeys;
     private final UserStreams userStreams;
@@ -97,8 +99,7 @@ public final class StreamHub implements MarketDataListener {
             ws.close((short) 1008, "Too many connection attempts");
             return;
         }
-        java.util.concurrent.Executor loop =
-                ((io.vertx.core.internal.ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
+        Executor loop = ((io.vertx.core.internal.ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
         StreamConnection c = new StreamConnection(ws, loop, !raw, limits.messagesPerSecond(),
                 accepted.getAndIncrement() % PING_SLOTS);
         FanOut fanOut = fanOuts.computeIfAbsent(loop, FanOut::new);
