@@ -57,12 +57,22 @@ final class FanOut {
     /** Adds a connection (on the event loop); it gets frames offered from now on. */
     void add(StreamConnection c) {
         c.nextFrame = base + log.size();
+        c.fanOutIndex = connections.size();
         connections.add(c);
     }
 
-    /** Removes a closed connection (on the event loop). */
+    /** Removes a closed connection (on the event loop, never during a round): the last one takes its place. */
     void remove(StreamConnection c) {
-        connections.remove(c);
+        int i = c.fanOutIndex;
+        if (i < 0 || i >= connections.size() || connections.get(i) != c) {
+            return;
+        }
+        StreamConnection last = connections.removeLast();
+        if (last != c) {
+            connections.set(i, last);
+            last.fanOutIndex = i;
+        }
+        c.fanOutIndex = -1;
     }
 
     private void drain() {

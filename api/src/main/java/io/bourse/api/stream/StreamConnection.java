@@ -23,6 +23,8 @@ final class StreamConnection {
     final ChannelHandlerContext channel;
     /** Sequence of the next {@link FanOut} frame this connection has not been given (event loop only). */
     long nextFrame;
+    /** Place in its {@link FanOut}'s list, or -1 once removed (event loop only). */
+    int fanOutIndex = -1;
     /** The event loop thread the connection lives on (Vert.x gives each connection its own context on it). */
     final Executor eventLoop;
     final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
