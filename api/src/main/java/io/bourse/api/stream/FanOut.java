@@ -123,7 +123,7 @@ final class FanOut {
         if (wrote) {
             ctx.flush();
             if (!ctx.channel().isWritable()) {
-                c.socket.close((short) 1008, "too slow");
+                c.closeTooSlow();
             }
         }
     }

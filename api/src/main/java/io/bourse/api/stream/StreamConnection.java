@@ -108,9 +108,14 @@ final class StreamConnection {
             return;
         }
         if (socket.writeQueueFull()) {
-            socket.close((short) 1008, "too slow");
+            closeTooSlow();
             return;
         }
         socket.writeTextMessage(text);
+    }
+
+    /** Disconnects a client that let more than {@link #MAX_QUEUED_BYTES} pile up (1008), as Binance does. */
+    void closeTooSlow() {
+        socket.close((short) 1008, "too slow");
     }
 }

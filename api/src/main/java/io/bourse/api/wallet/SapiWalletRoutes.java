@@ -19,7 +19,6 @@ import io.bourse.platform.Refused;
 import io.bourse.platform.account.UserRow;
 import io.bourse.wallet.HistoryFilter;
 import io.bourse.wallet.Wallet;
-import io.bourse.wallet.deposit.DepositRecord;
 import io.bourse.wallet.network.NetworkAsset;
 import io.bourse.wallet.withdraw.WithdrawalRecord;
 import io.bourse.wallet.withdraw.Withdrawals;
@@ -145,14 +144,7 @@ public final class SapiWalletRoutes {
         HistoryQuery q = HistoryQuery.of(r.params());
         HistoryFilter filter = q.filter(q.status() == null ? List.of() : WalletJson.depositStatuses(q.status()));
         return Blocking.run(vertx, () -> {
-            List<DepositRecord> list = wallet.deposits().crypto(key.userId(), filter);
-            return JsonOut.write(g -> {
-                g.writeStartArray();
-                for (DepositRecord d : list) {
-                    WalletJson.deposit(g, d, wallet.networks());
-                }
-                g.writeEndArray();
-            });
+            return WalletJson.deposits(wallet.deposits().crypto(key.userId(), filter), wallet.networks());
         });
     }
 
@@ -162,14 +154,8 @@ public final class SapiWalletRoutes {
         HistoryFilter filter = q.filter(q.status() == null ? List.of() : WithdrawalRecord.statusesOf(q.status()));
         String clientId = r.params().get("withdrawOrderId");
         return Blocking.run(vertx, () -> {
-            List<WithdrawalRecord> list = wallet.withdrawals().history(key.userId(), filter, clientId);
-            return JsonOut.write(g -> {
-                g.writeStartArray();
-                for (WithdrawalRecord w : list) {
-                    WalletJson.withdrawal(g, w, wallet.networks());
-                }
-                g.writeEndArray();
-            });
+            return WalletJson.withdrawals(wallet.withdrawals().history(key.userId(), filter, clientId),
+                    wallet.networks());
         });
     }
 

@@ -1,11 +1,13 @@
 package io.bourse.api.wallet;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.bourse.api.http.JsonOut;
 import io.bourse.wallet.deposit.DepositRecord;
 import io.bourse.wallet.network.Amounts;
 import io.bourse.wallet.network.NetworkAsset;
 import io.bourse.wallet.network.Networks;
 import io.bourse.wallet.withdraw.WithdrawalRecord;
+import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -41,6 +43,28 @@ final class WalletJson {
             case "FAILED" -> 7;
             default -> 0;
         };
+    }
+
+    /** A deposit history: an array of {@link #deposit}s. */
+    static Buffer deposits(java.util.List<DepositRecord> list, Networks networks) {
+        return JsonOut.write(g -> {
+            g.writeStartArray();
+            for (DepositRecord d : list) {
+                deposit(g, d, networks);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    /** A withdrawal history: an array of {@link #withdrawal}s. */
+    static Buffer withdrawals(java.util.List<WithdrawalRecord> list, Networks networks) {
+        return JsonOut.write(g -> {
+            g.writeStartArray();
+            for (WithdrawalRecord w : list) {
+                withdrawal(g, w, networks);
+            }
+            g.writeEndArray();
+        });
     }
 
     static void deposit(JsonGenerator g, DepositRecord d, Networks networks) throws IOException {

@@ -67,27 +67,15 @@ public final class WalletRoutes {
                 Endpoint.of(HttpMethod.GET, W + "/deposits", 1, r -> {
                     int limit = r.params().limit("limit", 100, 1, 1000);
                     return Blocking.run(vertx, () -> {
-                        var list = wallet.deposits().crypto(web.require(r).userId(), HistoryFilter.newest(limit));
-                        return JsonOut.write(g -> {
-                            g.writeStartArray();
-                            for (var d : list) {
-                                WalletJson.deposit(g, d, wallet.networks());
-                            }
-                            g.writeEndArray();
-                        });
+                        return WalletJson.deposits(wallet.deposits().crypto(web.require(r).userId(),
+                                HistoryFilter.newest(limit)), wallet.networks());
                     });
                 }),
                 Endpoint.of(HttpMethod.GET, W + "/withdrawals", 1, r -> {
                     int limit = r.params().limit("limit", 100, 1, 1000);
                     return Blocking.run(vertx, () -> {
-                        var list = wallet.withdrawals().history(web.require(r).userId(), HistoryFilter.newest(limit));
-                        return JsonOut.write(g -> {
-                            g.writeStartArray();
-                            for (var w : list) {
-                                WalletJson.withdrawal(g, w, wallet.networks());
-                            }
-                            g.writeEndArray();
-                        });
+                        return WalletJson.withdrawals(wallet.withdrawals().history(web.require(r).userId(),
+                                HistoryFilter.newest(limit)), wallet.networks());
                     });
                 }),
                 Endpoint.of(HttpMethod.POST, W + "/withdraw", 1, r -> {
