@@ -47,27 +47,29 @@ final class WalletJson {
 
     /** A deposit history: an array of {@link #deposit}s. */
     static Buffer deposits(java.util.List<DepositRecord> list, Networks networks) {
-        return JsonOut.write(g -> {
-            g.writeStartArray();
-            for (DepositRecord d : list) {
-                deposit(g, d, networks);
-            }
-            g.writeEndArray();
-        });
+        return array(list, (g, d) -> deposit(g, d, networks));
     }
 
     /** A withdrawal history: an array of {@link #withdrawal}s. */
     static Buffer withdrawals(java.util.List<WithdrawalRecord> list, Networks networks) {
+        return array(list, (g, w) -> withdrawal(g, w, networks));
+    }
+
+    private interface ElementWriter<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
+    private static <T> Buffer array(java.util.List<T> list, ElementWriter<T> element) {
         return JsonOut.write(g -> {
             g.writeStartArray();
-            for (WithdrawalRecord w : list) {
-                withdrawal(g, w, networks);
+            for (T item : list) {
+                element.write(g, item);
             }
             g.writeEndArray();
         });
     }
 
-    static void deposit(JsonGenerator g, DepositRecord d, Networks networks) throws IOException {
+    private static void deposit(JsonGenerator g, DepositRecord d, Networks networks) throws IOException {
         int scale = networks.find(d.asset(), d.network()).map(NetworkAsset::scale).orElse(8);
         g.writeStartObject();
         g.writeStringField("id", Long.toString(d.depositId()));
