@@ -112,19 +112,22 @@ class BinanceConnectorMarketDataTest {
 
     @Test
     void klinesTickersAndAveragePrice() {
-        JSONArray klines = new JSONArray(market.klines(params("symbol", "BTCUSDT", "interval", "1m", "limit", 1)));
+        // asked from the trades' own bucket: "the latest minute" can already be the next, empty one
+        long traded = new JSONArray(market.trades(params("symbol", "BTCUSDT"))).getJSONObject(0).getLong("time");
+        JSONArray klines = new JSONArray(market.klines(params("symbol", "BTCUSDT", "interval", "1m",
+                "startTime", traded - traded % 60_000, "limit", 1)));
         JSONArray k = klines.getJSONArray(0);
         assertThat(k.getString(4)).isEqualTo("60010.00000000");
         assertThat(k.getString(5)).isEqualTo("0.30000000");
         assertThat(k.getLong(6)).isEqualTo(k.getLong(0) + 59_999);
         assertThat(k.getLong(8)).isEqualTo(2);
 
-        JSONArray east = new JSONArray(market.klines(params("symbol", "BTCUSDT", "interval", "1d", "timeZone",
-                "8", "limit", 1)));
         long eight = 8 * 3_600_000L;
-        long day0 = Math.floorDiv(east.getJSONArray(0).getLong(6) + 1 + eight, 86_400_000L) * 86_400_000L - eight;
-        assertThat(east.getJSONArray(0).getLong(0)).as("a day at UTC+8 starts at 16:00 UTC")
-                .isEqualTo(day0 - 86_400_000L);
+        long dayAtEast = Math.floorDiv(traded + eight, 86_400_000L) * 86_400_000L - eight;
+        JSONArray east = new JSONArray(market.klines(params("symbol", "BTCUSDT", "interval", "1d", "timeZone",
+                "8", "startTime", dayAtEast, "limit", 1)));
+        assertThat(east.getJSONArray(0).getLong(0)).as("a day at UTC+8 starts at 16:00 UTC").isEqualTo(dayAtEast);
+        assertThat(Math.floorMod(dayAtEast, 86_400_000L)).isEqualTo(16 * 3_600_000L);
         assertThat(east.getJSONArray(0).getString(5)).isEqualTo("0.30000000");
 
         JSONObject day = new JSONObject(market.ticker24H(params("symbol", "BTCUSDT")));
