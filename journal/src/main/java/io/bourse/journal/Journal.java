@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * A directory of append-only segment files ({@code 00000000000000000001.wal}, named by their first sequence)
  * holding records numbered 1, 2, 3, … without gaps. Opening it for writing repairs a torn tail (a record cut
- * short by a crash) by truncating it; a damaged record anywhere else stops the open with the file and offset.
+ * short by a crash) by truncating it, and deletes a preallocated file that never became a segment; a damaged record
+ * anywhere else stops the open with the file and offset.
  */
 public final class Journal {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
@@ -53,6 +54,9 @@ public final class Journal {
     }
 
     private static Journal scan(Path dir, boolean repair, Path... archiveDirs) throws IOException {
+        if (repair) {
+            SegmentPreallocator.deleteLeftovers(dir);
+        }
         List<Path> segments = listSegments(dir);
         for (Path archive : archiveDirs) {
             if (Files.isDirectory(archive)) {

@@ -12,8 +12,13 @@ import java.nio.file.StandardOpenOption;
  * @param fsync            when written records are forced to the disk
  * @param writeBufferBytes records are gathered in a buffer of this size before each write to the file
  * @param channels         opens segment files for appending (tests substitute one that fails on demand)
+ * @param preallocate      under {@link FsyncPolicy#GROUP}, zero-fill each segment to its full size before use (on a
+ *                         background thread), so that a commit overwrites allocated blocks instead of growing the
+ *                         file: an fsync then has no file-system metadata to commit, which shortens its tail
+ *                         (see docs/durability.md). Costs one segment of disk space ahead.
  */
-public record JournalConfig(long segmentBytes, FsyncPolicy fsync, int writeBufferBytes, ChannelOpener channels) {
+public record JournalConfig(long segmentBytes, FsyncPolicy fsync, int writeBufferBytes, ChannelOpener channels,
+                            boolean preallocate) {
     public static final long DEFAULT_SEGMENT_BYTES = 256L << 20;
 
     /** Opens a segment file for appending. */
@@ -35,18 +40,27 @@ public record JournalConfig(long segmentBytes, FsyncPolicy fsync, int writeBuffe
     }
 
     public static JournalConfig defaults(FsyncPolicy fsync) {
-        return new JournalConfig(DEFAULT_SEGMENT_BYTES, fsync, 1 << 20, ChannelOpener.FILES);
+        return new JournalConfig(DEFAULT_SEGMENT_BYTES, fsync, 1 << 20, ChannelOpener.FILES, true);
     }
 
     public JournalConfig withSegmentBytes(long bytes) {
-        return new JournalConfig(bytes, fsync, writeBufferBytes, channels);
+        return new JournalConfig(bytes, fsync, writeBufferBytes, channels, preallocate);
     }
 
     public JournalConfig withFsync(FsyncPolicy policy) {
-        return new JournalConfig(segmentBytes, policy, writeBufferBytes, channels);
+        return new JournalConfig(segmentBytes, policy, writeBufferBytes, channels, preallocate);
     }
 
     public JournalConfig withChannels(ChannelOpener opener) {
-        return new JournalConfig(segmentBytes, fsync, writeBufferBytes, opener);
+        return new JournalConfig(segmentBytes, fsync, writeBufferBytes, opener, preallocate);
+    }
+
+    public JournalConfig withPreallocation(boolean on) {
+        return new JournalConfig(segmentBytes, fsync, writeBufferBytes, channels, on);
+    }
+
+    /** Whether segments are zero-filled ahead of use: asked for, and useful only when commits fsync. */
+    boolean preallocates() {
+        return preallocate && fsync == FsyncPolicy.GROUP;
     }
 }

@@ -4,17 +4,23 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Appends records. {@link #append} only buffers (and writes when the buffer fills); {@link #commit} writes what is
  * buffered and, under {@link FsyncPolicy#GROUP}, forces it to the disk: call it once per batch so one fsync covers
- * every record of the batch. After any I/O failure the writer refuses all further work: the caller must stop
+ * every record of the batch. A segment ends when the next record would not fit in {@code segmentBytes}; with
+ * preallocation ({@link JournalConfig#preallocate}) the writer overwrites a zero-filled file, and the zeros after
+ * the last record mark where the records end. After any I/O failure the writer refuses all further work: the caller must stop
  * acknowledging, since what was written may or may not be on the disk.
  */
 public final class JournalWriter implements AutoCloseable {
     private final Journal journal;
     private final JournalConfig config;
+    /** Fills the next segment ahead of use, or null when segments simply grow as they are written. */
+    private final SegmentPreallocator preallocator;
     private ByteBuffer buffer;
     private FileChannel channel;
     /** Bytes of the current segment on disk or in the buffer. */
@@ -34,6 +40,11 @@ public final class JournalWriter implements AutoCloseable {
             channel = config.channels().open(current);
             channel.position(currentEnd);
             segmentSize = currentEnd;
+        }
+        preallocator = config.preallocates() ? new SegmentPreallocator(journal.directory(), config.segmentBytes())
+                : null;
+        if (preallocator != null && channel == null) {
+            preallocator.fillNow();
         }
     }
 
@@ -60,7 +71,8 @@ public final class JournalWriter implements AutoCloseable {
         }
         int recordBytes = RecordFormat.RECORD_HEADER_BYTES + length;
         try {
-            if (channel == null || segmentSize >= config.segmentBytes()) {
+            if (channel == null || (segmentSize + recordBytes > config.segmentBytes()
+                    && segmentSize > RecordFormat.SEGMENT_HEADER_BYTES)) {
                 rotate(sequence);
             }
             if (recordBytes > buffer.remaining()) {
@@ -93,6 +105,9 @@ public final class JournalWriter implements AutoCloseable {
         }
         committedSequence = nextSequence - 1;
         journal.committed(committedSequence);
+        if (preallocator != null && segmentSize >= config.segmentBytes() / 2) {
+            preallocator.request();
+        }
     }
 
     public boolean failed() {
@@ -101,6 +116,9 @@ public final class JournalWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (preallocator != null) {
+            preallocator.close();
+        }
         if (channel != null) {
             if (failure == null) {
                 commit();
@@ -119,13 +137,20 @@ public final class JournalWriter implements AutoCloseable {
             channel.close();
         }
         Path file = Journal.segmentPath(journal.directory(), firstSequence);
-        channel = config.channels().open(file);
+        Path prepared = preallocator == null ? null : preallocator.poll();
+        channel = config.channels().open(prepared != null ? prepared : file);
         ByteBuffer header = ByteBuffer.allocate(RecordFormat.SEGMENT_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         RecordFormat.writeSegmentHeader(header, firstSequence);
         header.flip();
         writeFully(header);
         if (config.fsync() == FsyncPolicy.GROUP) {
             channel.force(true);
+        }
+        if (prepared != null) {
+            // named as a segment only once its header is on the disk, so a crash never leaves a headerless one
+            Files.move(prepared, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (config.fsync() == FsyncPolicy.GROUP) {
             Journal.syncDirectory(journal.directory());
         }
         journal.segmentCreated(file);

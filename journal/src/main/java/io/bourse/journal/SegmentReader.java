@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads one segment file, checking every record. A damaged record is a torn tail when it is in the journal's last
- * segment and nothing valid can follow it (it runs to the end of the file, or only zeros follow); anywhere else it
- * is corruption.
+ * Reads one segment file, checking every record. The records end at the end of the file or where only zeros
+ * follow (a preallocated segment's unused space). A damaged record is a torn tail when it is in the journal's last
+ * segment and bears the marks of a write the crash cut short: nothing but zeros follows some point inside it (it was
+ * only partly written, or runs past the end of the file), or a stretch of it the disk never received reads as zeros
+ * (its start up to the end of its 512-byte sector, or a whole sector within it: the sectors of one write can reach
+ * the disk in any order, so later records may be there). Anywhere else it is corruption.
  */
 final class SegmentReader {
     /**
@@ -21,6 +24,8 @@ final class SegmentReader {
      */
     record Result(long lastSequence, long validEnd, String tornTail) {
     }
+
+    private static final int SECTOR_BYTES = 512;
 
     private SegmentReader() {
     }
@@ -71,7 +76,7 @@ final class SegmentReader {
         int pos = RecordFormat.SEGMENT_HEADER_BYTES;
         long expected = first;
         ByteBuffer payload = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        while (pos < size) {
+        while (pos < size && !zerosFrom(data, pos)) {
             String problem = null;
             long end = size;
             if (size - pos < RecordFormat.RECORD_HEADER_BYTES) {
@@ -89,7 +94,7 @@ final class SegmentReader {
                 }
             }
             if (problem != null) {
-                if (last && (end >= size || zerosFrom(data, pos))) {
+                if (last && cutShort(data, pos, end)) {
                     return new Result(expected - 1, pos, problem);
                 }
                 throw new JournalCorruptedException(file, pos, problem);
@@ -117,8 +122,51 @@ final class SegmentReader {
         return new Result(expected - 1, pos, null);
     }
 
+    /** Whether every byte from {@code pos} to the end is zero; stops at the first that is not. */
     private static boolean zerosFrom(ByteBuffer data, int pos) {
-        for (int i = pos; i < data.limit(); i++) {
+        int i = pos;
+        int size = data.limit();
+        for (; i + Long.BYTES <= size; i += Long.BYTES) {
+            if (data.getLong(i) != 0) {
+                return false;
+            }
+        }
+        for (; i < size; i++) {
+            if (data.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the damaged record at {@code [start, end)} looks like a write the crash cut short. */
+    private static boolean cutShort(ByteBuffer data, int start, long end) {
+        int size = data.limit();
+        if (end >= size || lastNonZero(data) < end) {
+            return true;
+        }
+        int sectorEnd = Math.min(size, (start / SECTOR_BYTES + 1) * SECTOR_BYTES);
+        if (zeros(data, start, sectorEnd)) {
+            return true;
+        }
+        for (int sector = sectorEnd; sector < end; sector += SECTOR_BYTES) {
+            if (zeros(data, sector, Math.min(size, sector + SECTOR_BYTES))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int lastNonZero(ByteBuffer data) {
+        int i = data.limit() - 1;
+        while (i >= 0 && data.get(i) == 0) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean zeros(ByteBuffer data, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (data.get(i) != 0) {
                 return false;
             }

@@ -19,6 +19,14 @@ public final class Damage {
         }
     }
 
+    /** Overwrites {@code length} bytes from {@code offset} with zeros: a page of a write that never reached the disk. */
+    public static void zero(Path file, long offset, int length) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(offset);
+            f.write(new byte[length]);
+        }
+    }
+
     /** Cuts the file to {@code size} bytes, as a crash mid-write can. */
     public static void truncate(Path file, long size) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {

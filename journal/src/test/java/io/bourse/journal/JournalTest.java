@@ -22,8 +22,16 @@ class JournalTest {
     record Rec(long sequence, long timestampMs, int type, String payload) {
     }
 
+    /** Preallocated (the default), each of 1 KiB: rotations find the next file filled or not, as it happens. */
     private static final JournalConfig SMALL_SEGMENTS = JournalConfig.defaults(FsyncPolicy.GROUP)
             .withSegmentBytes(1024);
+    /** Segments that grow as they are written. */
+    private static final JournalConfig GROWING = JournalConfig.defaults(FsyncPolicy.GROUP).withPreallocation(false);
+    private static final int SEGMENT_64K = 64 * 1024;
+    private static final JournalConfig PREALLOCATED = JournalConfig.defaults(FsyncPolicy.GROUP)
+            .withSegmentBytes(SEGMENT_64K);
+    /** Payload of the "big" records: longer than a page, so a record can lose a page in a crash. */
+    private static final int BIG = 5000;
 
     @Test
     void recordsComeBackInOrderAcrossSegments() throws IOException {
@@ -57,7 +65,7 @@ class JournalTest {
 
     @Test
     void tornTailIsTruncatedAndWritingContinuesAfterIt() throws IOException {
-        write(dir, JournalConfig.defaults(FsyncPolicy.GROUP), 1, 10);
+        write(dir, GROWING, 1, 10);
         Path file = onlySegment();
         long size = Files.size(file);
         Damage.truncate(file, size - 5); // the last record lost its last bytes in the crash
@@ -65,27 +73,108 @@ class JournalTest {
         Journal journal = Journal.open(dir);
         assertThat(journal.lastSequence()).isEqualTo(9);
         assertThat(Files.size(file)).isEqualTo(size - recordBytes(10));
-        write(dir, JournalConfig.defaults(FsyncPolicy.GROUP), 10, 12);
+        write(dir, GROWING, 10, 12);
         assertThat(readAll(Journal.open(dir), 0)).hasSize(12).last().isEqualTo(rec(12));
     }
 
     @Test
-    void partialHeaderOrZeroFilledTailIsATornTail() throws IOException {
-        write(dir, JournalConfig.defaults(FsyncPolicy.GROUP), 1, 4);
+    void partialHeaderIsATornTail() throws IOException {
+        write(dir, GROWING, 1, 4);
         Path file = onlySegment();
         long size = Files.size(file);
         append(file, new byte[] {7, 0, 0});
         assertThat(Journal.open(dir).lastSequence()).isEqualTo(4);
         assertThat(Files.size(file)).isEqualTo(size);
+    }
 
+    @Test
+    void zerosAfterTheLastRecordAreTheEndAndAreWrittenOver() throws IOException {
+        write(dir, GROWING, 1, 4);
+        Path file = onlySegment();
+        long size = Files.size(file);
         append(file, new byte[4096]);
         assertThat(Journal.open(dir).lastSequence()).isEqualTo(4);
-        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(Files.size(file)).as("nothing to repair").isEqualTo(size + 4096);
+        write(dir, GROWING, 5, 6);
+        assertThat(readAll(Journal.open(dir), 0)).hasSize(6).last().isEqualTo(rec(6));
+    }
+
+    @Test
+    void preallocatedSegmentsAreFullSizeAndReadBackLikeGrownOnes() throws IOException {
+        write(dir, PREALLOCATED, 1, 3);
+        Path first = onlySegment();
+        assertThat(Files.size(first)).isEqualTo(SEGMENT_64K);
+        writeBig(dir, PREALLOCATED, 4, 40); // several segments, each filled ahead or grown when not ready in time
+        write(dir, PREALLOCATED, 41, 45);
+        Journal journal = Journal.open(dir);
+        assertThat(journal.segmentFiles()).hasSizeGreaterThan(2)
+                .allSatisfy(f -> assertThat(Files.size(f)).isLessThanOrEqualTo(SEGMENT_64K));
+        List<Rec> all = readAll(journal, 0);
+        assertThat(all).extracting(Rec::sequence).containsExactly(
+                java.util.stream.LongStream.rangeClosed(1, 45).boxed().toArray(Long[]::new));
+        assertThat(all.get(9).payload()).hasSize(BIG);
+        assertThat(all.getLast()).isEqualTo(rec(45));
+        assertThat(preallocatedLeftovers()).as("an unused filled file is removed at close").isEmpty();
+    }
+
+    @Test
+    void afterACrashTheZerosOfAPreallocatedSegmentAreItsEndAndLeftoversGo() throws IOException {
+        // what a crash after this commit leaves: the records, zeros after them, a filled file not yet renamed
+        writeBig(dir, PREALLOCATED, 1, 8);
+        Files.write(dir.resolve("next-9" + SegmentPreallocator.SUFFIX), new byte[100]);
+
+        Journal reopened = Journal.open(dir);
+        assertThat(reopened.lastSequence()).isEqualTo(8);
+        assertThat(Files.size(onlySegment())).as("zeros are not a torn tail").isEqualTo(SEGMENT_64K);
+        assertThat(preallocatedLeftovers()).isEmpty();
+        write(dir, PREALLOCATED, 9, 10);
+        assertThat(readAll(Journal.open(dir), 0)).hasSize(10).last().isEqualTo(rec(10));
+    }
+
+    @Test
+    void aRecordMissingAPageIsATornTailEvenWhenLaterPagesReachedTheDisk() throws IOException {
+        writeBig(dir, PREALLOCATED, 1, 10);
+        Path file = onlySegment();
+        long fourth = bigRecordOffset(4); // 15,100: record 4 spans 15,100..20,128, across the page at 16,384
+        Damage.zero(file, 16_384, 4096);
+        assertThat(Journal.open(dir).lastSequence()).isEqualTo(3);
+        assertThat(Files.size(file)).as("records 5..10, never acknowledged, are cut off").isEqualTo(fourth);
+        write(dir, PREALLOCATED, 4, 5);
+        assertThat(readAll(Journal.open(dir), 0)).extracting(Rec::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aRecordCutShortInAPreallocatedSegmentIsATornTail() throws IOException {
+        writeBig(dir, PREALLOCATED, 1, 10);
+        Path file = onlySegment();
+        long fourth = bigRecordOffset(4);
+        Damage.zero(file, fourth + 100, (int) (SEGMENT_64K - fourth - 100)); // the write stopped 100 bytes in
+        assertThat(Journal.open(dir).lastSequence()).isEqualTo(3);
+        assertThat(Files.size(file)).isEqualTo(fourth);
+    }
+
+    @Test
+    void aRecordWhoseStartNeverReachedTheDiskIsATornTail() throws IOException {
+        writeBig(dir, PREALLOCATED, 1, 10);
+        Path file = onlySegment();
+        long fourth = bigRecordOffset(4);
+        Damage.zero(file, fourth, (int) (16_384 - fourth));
+        assertThat(Journal.open(dir).lastSequence()).isEqualTo(3);
+        assertThat(Files.size(file)).isEqualTo(fourth);
+    }
+
+    @Test
+    void aMissingPageInAnOlderSegmentIsCorruption() throws IOException {
+        writeBig(dir, PREALLOCATED.withPreallocation(false), 1, 30);
+        Path first = Journal.open(dir).segmentFiles().getFirst();
+        Damage.zero(first, 16_384, 4096);
+        assertThatThrownBy(() -> readAll(Journal.open(dir), 0))
+                .isInstanceOf(JournalCorruptedException.class).hasMessageContaining(first.getFileName().toString());
     }
 
     @Test
     void readOnlyOpenLeavesATornTailInPlace() throws IOException {
-        write(dir, JournalConfig.defaults(FsyncPolicy.GROUP), 1, 3);
+        write(dir, GROWING, 1, 3);
         Path file = onlySegment();
         Damage.truncate(file, Files.size(file) - 1);
         long size = Files.size(file);
@@ -97,7 +186,7 @@ class JournalTest {
 
     @Test
     void corruptRecordInTheMiddleStopsTheOpenNamingFileAndOffset() throws IOException {
-        write(dir, JournalConfig.defaults(FsyncPolicy.GROUP), 1, 10);
+        write(dir, GROWING, 1, 10);
         Path file = onlySegment();
         long offset = RecordFormat.SEGMENT_HEADER_BYTES + 2 * recordBytes(1);
         Damage.flipByte(file, offset + RecordFormat.RECORD_HEADER_BYTES + 1); // payload of record 3
@@ -128,7 +217,7 @@ class JournalTest {
     @Test
     void failedWriteIsNeverReportedCommittedAndTheWriterStops() throws IOException {
         AtomicLong budget = new AtomicLong(RecordFormat.SEGMENT_HEADER_BYTES + 3L * recordBytes(1) + 10);
-        JournalConfig config = JournalConfig.defaults(FsyncPolicy.GROUP)
+        JournalConfig config = GROWING
                 .withChannels(path -> new FailingChannel(JournalConfig.ChannelOpener.FILES.open(path), budget));
         JournalWriter w = Journal.open(dir).writer(config);
         for (long s = 1; s <= 3; s++) {
@@ -197,6 +286,32 @@ class JournalTest {
                 }
             }
             w.commit();
+        }
+    }
+
+    private static void writeBig(Path dir, JournalConfig config, long from, long to) throws IOException {
+        try (JournalWriter w = Journal.open(dir).writer(config)) {
+            for (long s = from; s <= to; s++) {
+                w.append(s, 1000 + s, (int) (s % 3), bigPayload(s));
+                w.commit();
+            }
+        }
+    }
+
+    private static ByteBuffer bigPayload(long s) {
+        byte[] bytes = new byte[BIG];
+        java.util.Arrays.fill(bytes, (byte) ('a' + s % 26));
+        return ByteBuffer.wrap(bytes);
+    }
+
+    /** Where big record {@code s} starts when the segment holds only big records from 1. */
+    private static long bigRecordOffset(long s) {
+        return RecordFormat.SEGMENT_HEADER_BYTES + (s - 1) * (RecordFormat.RECORD_HEADER_BYTES + BIG);
+    }
+
+    private List<Path> preallocatedLeftovers() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(SegmentPreallocator.SUFFIX)).toList();
         }
     }
 

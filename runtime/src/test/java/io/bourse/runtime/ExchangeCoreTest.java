@@ -206,7 +206,7 @@ class ExchangeCoreTest {
     @Test
     void fullDiskStopsAcceptingAndNothingUnwrittenIsAcknowledged() throws IOException {
         AtomicLong budget = new AtomicLong(20_000);
-        JournalConfig failing = JournalConfig.defaults(FsyncPolicy.GROUP)
+        JournalConfig failing = JournalConfig.defaults(FsyncPolicy.GROUP).withSegmentBytes(32 * 1024)
                 .withChannels(p -> new FailingChannel(JournalConfig.ChannelOpener.FILES.open(p), budget));
         List<CommandResult> results = new ArrayList<>();
         try (ExchangeCore core = ExchangeCore.start(config().withJournal(failing), List.of())) {

@@ -30,11 +30,14 @@ import java.util.stream.Stream;
  * stamps and journals (group commit), the engine applies, the responder acknowledges every command, and a
  * market-data tape consumer reads every event. Prints a throughput line (median of the measured iterations,
  * each on a fresh data directory) and, for each offered rate, a latency line measured from each command's
- * planned send time to its acknowledgement (so queueing counts).
+ * planned send time to its acknowledgement (so queueing counts), after the same rate was offered unmeasured for a
+ * warm-up (the acknowledgement path with per-command callbacks is not the throughput run's, and the JIT compiles it
+ * during the first second).
  *
  * <pre>
  * PipelineReplay FILE.csv.gz PROFILE DATA_DIR [--fsync group|none] [--warmup N] [--iterations N]
- *                [--rates 10000,100000] [--seconds S] [--expect BID,ASK,BID_LEVELS,ASK_LEVELS]
+ *                [--rates 10000,100000] [--seconds S] [--latency-warmup S] [--preallocate true|false]
+ *                [--expect BID,ASK,BID_LEVELS,ASK_LEVELS]
  * </pre>
  */
 public final class PipelineReplay {
@@ -85,6 +88,8 @@ public final class PipelineReplay {
         int iterations = 5;
         long[] rates = {10_000, 100_000};
         int seconds = 5;
+        int latencyWarmup = 2;
+        boolean preallocate = true;
         String expect = null;
         CoreConfig.WaitMode wait = CoreConfig.WaitMode.PARKING;
         int ring = 1 << 16;
@@ -95,6 +100,8 @@ public final class PipelineReplay {
                 case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
                 case "--rates" -> rates = Arrays.stream(args[i + 1].split(",")).mapToLong(Long::parseLong).toArray();
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--latency-warmup" -> latencyWarmup = Integer.parseInt(args[i + 1]);
+                case "--preallocate" -> preallocate = Boolean.parseBoolean(args[i + 1]);
                 case "--expect" -> expect = args[i + 1];
                 case "--ring" -> ring = Integer.parseInt(args[i + 1]);
                 case "--wait" -> wait = CoreConfig.WaitMode.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
@@ -103,7 +110,9 @@ public final class PipelineReplay {
         }
         WorkloadStream stream = WorkloadStream.read(file);
         Command[] commands = WorkloadMarket.commands(stream);
-        CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync).withRingSize(ring)
+        CoreConfig defaults = CoreConfig.defaults(dataDir);
+        CoreConfig config = defaults.withJournal(defaults.journal().withPreallocation(preallocate))
+                .withFsync(fsync).withRingSize(ring)
                 .withRetention(CoreConfig.Retention.DELETE).withWaitMode(wait);
         String fsyncName = fsync.name().toLowerCase(Locale.ROOT);
 
@@ -126,7 +135,7 @@ public final class PipelineReplay {
                 measured[iterations / 2], b[0], b[1], b[2], b[3], check);
 
         for (long rate : rates) {
-            long[] lat = latency(config, stream, commands, rate, seconds);
+            long[] lat = latency(config, stream, commands, rate, latencyWarmup, seconds);
             Arrays.sort(lat);
             System.out.printf(Locale.ROOT, "pipeline latency rate=%d fsync=%s p50_us=%.1f p90_us=%.1f p99_us=%.1f "
                             + "p999_us=%.1f max_us=%.1f%n", rate, fsyncName, pct(lat, 0.50), pct(lat, 0.90),
@@ -178,16 +187,17 @@ public final class PipelineReplay {
     }
 
     /**
-     * Offers the timed commands at a fixed rate for {@code seconds}; returns, per command, nanoseconds from its
-     * planned send time to its acknowledgement.
+     * Offers the timed commands at a fixed rate for {@code warmup} then {@code seconds} seconds; returns, per command
+     * of the measured seconds, nanoseconds from its planned send time to its acknowledgement.
      */
     private static long[] latency(CoreConfig config, WorkloadStream stream, Command[] commands, long rate,
-                                  int seconds) throws Exception {
+                                  int warmup, int seconds) throws Exception {
         clean(config.dataDir());
         ExchangeCore core = ExchangeCore.start(config, List.of(new TapeConsumer()));
         prepare(core, stream, commands);
         settle();
-        int n = (int) Math.min(commands.length - stream.prefill(), rate * seconds);
+        int n = (int) Math.min(commands.length - stream.prefill(), rate * (warmup + seconds));
+        int unmeasured = (int) Math.min(n - 1, rate * warmup);
         long[] planned = new long[n];
         long[] latencies = new long[n];
         AtomicLong done = new AtomicLong();
@@ -220,7 +230,7 @@ public final class PipelineReplay {
             LockSupport.parkNanos(100_000);
         }
         core.close();
-        return latencies;
+        return Arrays.copyOfRange(latencies, unmeasured, n);
     }
 
     /** Lists the market, funds the users and places the prefill orders, all through the pipeline. */
