@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bourse's PostgreSQL: an embedded server whose data lives in the data directory (the default), or an external
@@ -19,14 +21,21 @@ import java.nio.file.Path;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** How long the safety-net shutdown hook lets the owner's orderly shutdown close the database first. */
+    private static final long OWNER_SHUTDOWN_WAIT_S = 15;
+
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        if (embedded != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopServerIfLeftRunning, "bourse-db-shutdown"));
+        }
     }
 
     /** Starts (or reuses) the embedded server with its files in {@code dataDir}, then migrates. */
@@ -35,9 +44,12 @@ public final class Database implements AutoCloseable {
         long start = System.nanoTime();
         EmbeddedPostgres pg;
         try {
+            // not the library's own shutdown hook: it stops the server while the exchange's shutdown still writes
+            // (final history rows, the wallet's last pass); see stopServerIfLeftRunning
             pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).contains("could not lock")) {
@@ -47,7 +59,12 @@ public final class Database implements AutoCloseable {
         }
         LOG.info("store: embedded PostgreSQL on port {} ({} ms, data in {})", pg.getPort(),
                 (System.nanoTime() - start) / 1_000_000, dataDir);
-        return open(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
+        try {
+            return open(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
     }
 
     /** Connects to an external server, then migrates. */
@@ -78,9 +95,31 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        dataSource.close();
-        if (embedded != null) {
-            embedded.close();
+        if (closed.getCount() == 0) {
+            return;
+        }
+        try {
+            dataSource.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /**
+     * At JVM exit: the owner's shutdown closes the database after everything that writes to it; if it has not
+     * done so within {@link #OWNER_SHUTDOWN_WAIT_S} (an owner without a shutdown of its own), the embedded server
+     * is stopped here so it never outlives the process.
+     */
+    private void stopServerIfLeftRunning() {
+        try {
+            if (!closed.await(OWNER_SHUTDOWN_WAIT_S, TimeUnit.SECONDS)) {
+                embedded.close();
+            }
+        } catch (IOException | InterruptedException e) {
+            LOG.warn("store: could not stop the embedded PostgreSQL at exit: {}", e.toString());
         }
     }
 }
