@@ -2,7 +2,6 @@ package io.bourse.runtime.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
-import com.lmax.disruptor.WaitStrategy;
 import io.bourse.engine.Engine;
 import io.bourse.engine.RejectReason;
 import io.bourse.runtime.event.EventArena;
@@ -32,20 +31,21 @@ final class EngineStage implements EventHandler<CommandSlot> {
     private final EventBuffer current = new EventBuffer();
     private final EventArena arena;
     private final LongSupplier readersDone;
-    private final WaitStrategy waits;
+    /** Wakes the stages behind this one once it has released its sequence. */
+    private final Runnable wakeBehind;
     private Sequence progress = new Sequence();
     private final Stamps stamps;
     private long sinceSnapshot;
     private boolean failed;
 
     EngineStage(Engine engine, Stamps stamps, EventWriter events, EventArena arena, LongSupplier readersDone,
-                WaitStrategy waits, long snapshotEvery, Consumer<Engine> snapshot, Runnable onFailure) {
+                Runnable wakeBehind, long snapshotEvery, Consumer<Engine> snapshot, Runnable onFailure) {
         this.engine = engine;
         this.stamps = stamps;
         this.events = events;
         this.arena = arena;
         this.readersDone = readersDone;
-        this.waits = waits;
+        this.wakeBehind = wakeBehind;
         this.snapshotEvery = snapshotEvery;
         this.snapshot = snapshot;
         this.onFailure = onFailure;
@@ -101,6 +101,6 @@ final class EngineStage implements EventHandler<CommandSlot> {
     /** Lets the readers see everything up to {@code ringSequence} now, and wakes them. */
     private void release(long ringSequence) {
         progress.set(ringSequence);
-        waits.signalAllWhenBlocking();
+        wakeBehind.run();
     }
 }

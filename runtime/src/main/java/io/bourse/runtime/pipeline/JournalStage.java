@@ -3,7 +3,6 @@ package io.bourse.runtime.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
-import com.lmax.disruptor.WaitStrategy;
 import io.bourse.journal.JournalWriter;
 import io.bourse.runtime.codec.CommandCodec;
 import org.slf4j.Logger;
@@ -30,15 +29,16 @@ final class JournalStage implements EventHandler<CommandSlot> {
     private final Runnable onFailure;
     private RingBuffer<CommandSlot> ring;
     private ByteBuffer encoded = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
-    private final WaitStrategy waits;
+    /** Wakes the stages behind this one once it has released its sequence. */
+    private final Runnable wakeBehind;
     private Sequence progress = new Sequence();
     private long batchStart = -1;
     private boolean failed;
 
-    JournalStage(JournalWriter writer, Stamps stamps, WaitStrategy waits, Runnable onFailure) {
+    JournalStage(JournalWriter writer, Stamps stamps, Runnable wakeBehind, Runnable onFailure) {
         this.writer = writer;
         this.stamps = stamps;
-        this.waits = waits;
+        this.wakeBehind = wakeBehind;
         this.onFailure = onFailure;
     }
 
@@ -76,7 +76,7 @@ final class JournalStage implements EventHandler<CommandSlot> {
             }
             batchStart = -1;
             progress.set(ringSequence);
-            waits.signalAllWhenBlocking();
+            wakeBehind.run();
         }
     }
 

@@ -48,15 +48,16 @@ public final class Pipeline {
         this.clock = config.clock();
         WaitStrategy waits = waitStrategy(config.waitMode());
         this.parking = waits instanceof ParkingWaitStrategy p ? p : null;
+        Runnable wakeBehind = parking != null ? parking::wakeAll : waits::signalAllWhenBlocking;
         disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), Thread::new, ProducerType.MULTI, waits);
         ring = disruptor.getRingBuffer();
         long firstSequence = writer.nextSequence();
         JournalStage journalStage = new JournalStage(writer, new Stamps(firstSequence, engine.lastTimestampMs()),
-                waits, this::failed);
+                wakeBehind, this::failed);
         journalStage.ring(ring);
         EngineStage engineStage = new EngineStage(engine, new Stamps(firstSequence, engine.lastTimestampMs()), events,
                 new EventArena(config.eventArenaBytes()),
-                this::readersDone, waits, config.snapshotEvery(), snapshot, this::failed);
+                this::readersDone, wakeBehind, config.snapshotEvery(), snapshot, this::failed);
         stages.put("journal", journalStage);
         stages.put("engine", engineStage);
         ResponderStage responder = new ResponderStage();
