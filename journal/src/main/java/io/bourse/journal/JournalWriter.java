@@ -13,8 +13,8 @@ import java.nio.file.StandardCopyOption;
  * buffered and, under {@link FsyncPolicy#GROUP}, forces it to the disk: call it once per batch so one fsync covers
  * every record of the batch. A segment ends when the next record would not fit in {@code segmentBytes}; with
  * preallocation ({@link JournalConfig#preallocate}) the writer overwrites a zero-filled file, and the zeros after
- * the last record mark where the records end. After any I/O failure the writer refuses all further work: the caller must stop
- * acknowledging, since what was written may or may not be on the disk.
+ * the last record mark where the records end. After any I/O failure the writer refuses all further work: the
+ * caller must stop acknowledging, since what was written may or may not be on the disk.
  */
 public final class JournalWriter implements AutoCloseable {
     private final Journal journal;

@@ -53,10 +53,18 @@ final class SegmentPreallocator implements AutoCloseable {
         }
     }
 
-    /** Fills the next file now, on the calling thread; {@link #poll} then returns it. */
-    void fillNow() throws IOException {
+    /**
+     * Fills the next file now, on the calling thread; {@link #poll} then returns it. A failure (a disk without room
+     * for a whole segment) is logged, and the segment will grow as it is written instead.
+     */
+    void fillNow() {
         if (pending == null) {
-            pending = CompletableFuture.completedFuture(fill(nextFile()));
+            try {
+                pending = CompletableFuture.completedFuture(fill(nextFile()));
+            } catch (IOException e) {
+                LOG.warn("journal: could not preallocate a segment ({}); it will grow as it is written",
+                        e.toString());
+            }
         }
     }
 

@@ -28,13 +28,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread exitHook;
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        if (embedded != null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopServerIfLeftRunning, "bourse-db-shutdown"));
+        this.exitHook = embedded == null ? null : new Thread(this::stopServerIfLeftRunning, "bourse-db-shutdown");
+        if (exitHook != null) {
+            Runtime.getRuntime().addShutdownHook(exitHook);
         }
     }
 
@@ -105,6 +107,13 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             closed.countDown();
+            if (exitHook != null && Thread.currentThread() != exitHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(exitHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // closed from the owner's own shutdown hook: this one is running too and returns at once
+                }
+            }
         }
     }
 

@@ -97,7 +97,8 @@ final class ParkingWaitStrategy implements WaitStrategy {
     /**
      * A producer published (the Disruptor calls this): wakes the parked stages that wait on the cursor. The stages
      * behind them wait on those stages, so a publish cannot be what they wait for; they are woken by
-     * {@link #wakeAll} when a stage they follow finishes a batch.
+     * {@link #wakeAll} when a stage they follow finishes a batch. (The Disruptor also calls this to alert a halting
+     * stage; one of those that is parked notices within the safety timeout.)
      */
     @Override
     public void signalAllWhenBlocking() {
