@@ -93,6 +93,15 @@ public final class ExchangeCore implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Sequence of the last command the journal has made durable. Every command acknowledged so far is at or below
+     * it (an acknowledgement waits for the journal), so a reader that has reached it reflects everything any client
+     * may already have been told.
+     */
+    public long durableSequence() {
+        return writer.committedSequence();
+    }
+
     /** Whether commands are accepted (false after a journal or engine failure, or once closing began). */
     public boolean accepting() {
         return pipeline.accepting();

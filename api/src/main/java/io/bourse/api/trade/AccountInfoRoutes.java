@@ -33,7 +33,7 @@ final class AccountInfoRoutes extends SignedRoutes {
         ApiKey key = auth.signed(r, Permission.READ);
         boolean omitZero = "true".equalsIgnoreCase(r.params().get("omitZeroBalances"));
         Listing listing = md.listing();
-        return afterOwnWrites(key.userId(), () -> {
+        return afterAcknowledgedWrites(() -> {
             UserState u = users.user(key.userId());
             long[] rates = users.feeRates(u.feeTier());
             return JsonOut.write(g -> {

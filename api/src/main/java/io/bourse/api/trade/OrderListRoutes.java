@@ -48,7 +48,7 @@ final class OrderListRoutes extends SignedRoutes {
         String listClientId = OrderRequests.clientId(p, "listClientOrderId");
         String listId = listClientId == null ? OrderRequests.generatedClientId() : listClientId;
         countOrder(key, r);
-        return submit(key.userId(), command).map(result -> {
+        return submit(command).map(result -> {
             List<EngineEvent> events = acceptedEvents(result);
             java.util.LinkedHashMap<Long, OrderState> legs = new java.util.LinkedHashMap<>();
             for (EngineEvent e : events) {
@@ -77,7 +77,7 @@ final class OrderListRoutes extends SignedRoutes {
         long start = p.optLong("startTime").orElse(0);
         long end = p.optLong("endTime").orElse(Long.MAX_VALUE);
         int limit = p.limit("limit", 500, 1, 1000);
-        return afterOwnWrites(key.userId(), () -> {
+        return afterAcknowledgedWrites(() -> {
             java.util.TreeMap<Long, List<OrderState>> byList = new java.util.TreeMap<>();
             for (OrderState o : users.user(key.userId()).listOrders()) {
                 byList.computeIfAbsent(o.orderListId(), k -> new ArrayList<>()).add(o);
@@ -150,11 +150,11 @@ final class OrderListRoutes extends SignedRoutes {
         Params p = r.params();
         Market m = market(p);
         long listId = p.optLong("orderListId").orElseThrow(() -> ApiException.mandatory("orderListId"));
-        return caughtUp(key.userId()).compose(ignored -> {
+        return caughtUp().compose(ignored -> {
             OrderState leg = users.user(key.userId()).openOrders(m.spec().id()).stream()
                     .filter(o -> o.orderListId() == listId).findFirst()
                     .orElseThrow(() -> ApiException.badRequest(-2011, "Order list does not exist."));
-            return submit(key.userId(), CancelOrder.byId(m.spec().id(), key.userId(), leg.orderId()));
+            return submit(CancelOrder.byId(m.spec().id(), key.userId(), leg.orderId()));
         }).map(result -> {
             List<OrderState> legs = acceptedEvents(result).stream()
                     .filter(e -> e instanceof EngineEvent.OrderUpdated u && u.order().orderListId() == listId)

@@ -41,7 +41,7 @@ final class OrderQueryRoutes extends SignedRoutes {
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
         long orderId = ref.orderId();
         String origClientId = ref.clientOrderId();
-        return afterOwnWritesWithHistory(key.userId(), () -> {
+        return afterAcknowledgedWritesWithHistory(() -> {
             UserState u = users.user(key.userId());
             OrderState o = orderId != 0 ? u.order(orderId) : u.orderByClientId(m.spec().id(), origClientId);
             if (o == null && history != null) {
@@ -60,7 +60,7 @@ final class OrderQueryRoutes extends SignedRoutes {
     private Future<Buffer> openOrders(Request r) {
         ApiKey key = auth.signed(r, Permission.READ);
         Market m = r.params().has("symbol") ? market(r.params()) : null;
-        return afterOwnWrites(key.userId(), () -> orderList(users.user(key.userId())
+        return afterAcknowledgedWrites(() -> orderList(users.user(key.userId())
                 .openOrders(m == null ? -1 : m.spec().id())));
     }
 
@@ -74,7 +74,7 @@ final class OrderQueryRoutes extends SignedRoutes {
         checkRange(start, end);
         int limit = p.limit("limit", 500, 1, 1000);
         boolean newest = fromId == 0 && start < 0;
-        return afterOwnWritesWithHistory(key.userId(), () -> {
+        return afterAcknowledgedWritesWithHistory(() -> {
             java.util.TreeMap<Long, OrderState> merged = new java.util.TreeMap<>();
             if (history != null) {
                 (newest ? history.newestOrders(key.userId(), m.spec().id(), limit)
@@ -121,7 +121,7 @@ final class OrderQueryRoutes extends SignedRoutes {
         checkRange(start, end);
         int limit = p.limit("limit", 500, 1, 1000);
         Listing listing = md.listing();
-        return afterOwnWritesWithHistory(key.userId(), () -> {
+        return afterAcknowledgedWritesWithHistory(() -> {
             boolean newest = fromId < 0 && start < 0;
             java.util.TreeMap<Long, UserTrade> merged = new java.util.TreeMap<>();
             if (history != null) {

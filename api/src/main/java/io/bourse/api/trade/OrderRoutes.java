@@ -48,7 +48,7 @@ final class OrderRoutes extends SignedRoutes {
         OrderRequests.NewOrder order = OrderRequests.parse(r.params(), m.spec(), scale(m.spec().baseAssetId()),
                 scale(m.spec().quoteAssetId()), key.userId());
         countOrder(key, r);
-        return submit(key.userId(), order.command()).map(result -> placed(m, order, result));
+        return submit(order.command()).map(result -> placed(m, order, result));
     }
 
 
@@ -129,7 +129,7 @@ final class OrderRoutes extends SignedRoutes {
         Market m = market(p);
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
         String cancelId = cancelClientId(p);
-        return submit(key.userId(), new CancelOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId()))
+        return submit(new CancelOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId()))
                 .map(result -> {
                     List<OrderState> cancelled = cancelled(acceptedEvents(result));
                     return JsonOut.write(g -> OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancelId,
@@ -140,7 +140,7 @@ final class OrderRoutes extends SignedRoutes {
     private Future<Buffer> cancelAll(Request r) {
         ApiKey key = auth.signed(r, Permission.TRADE);
         Market m = market(r.params());
-        return submit(key.userId(), new CancelAllOrders(m.spec().id(), key.userId())).map(result -> {
+        return submit(new CancelAllOrders(m.spec().id(), key.userId())).map(result -> {
             List<OrderState> cancelled = cancelled(acceptedEvents(result));
             return JsonOut.write(g -> {
                 g.writeStartArray();
@@ -174,7 +174,7 @@ final class OrderRoutes extends SignedRoutes {
         CancelReplace command = new CancelReplace(new CancelOrder(m.spec().id(), key.userId(), cancelRef.orderId(),
                 cancelRef.clientOrderId()),
                 order.command(), mode.equals("ALLOW_FAILURE"));
-        return submit(key.userId(), command).map(result -> {
+        return submit(command).map(result -> {
             List<EngineEvent> events = appliedEvents(result);
             List<OrderState> cancelled = cancelled(events);
             OrderState placed = newOrder(events, key.userId());
@@ -231,7 +231,7 @@ final class OrderRoutes extends SignedRoutes {
         Market m = market(p);
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
         long newQty = OrderRequests.decimal(p, "newQty", scale(m.spec().baseAssetId()), true);
-        return submit(key.userId(), new AmendOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId(),
+        return submit(new AmendOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId(),
                 newQty))
                 .map(result -> {
                     OrderState o = acceptedEvents(result).stream()

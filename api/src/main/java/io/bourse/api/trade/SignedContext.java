@@ -7,9 +7,7 @@ import io.bourse.marketdata.MarketData;
 import io.bourse.runtime.ExchangeCore;
 import io.vertx.core.Vertx;
 
-import java.util.concurrent.ConcurrentHashMap;
-
-/** The state the signed route sets share; {@code lastAcknowledged} is each user's last acknowledged sequence. */
+/** The state the signed route sets share. */
 record SignedContext(Vertx vertx, ExchangeCore core, MarketData md, UserData users, Authenticator auth,
-                     History history, OrderLimiter orders, ConcurrentHashMap<Long, Long> lastAcknowledged) {
+                     History history, OrderLimiter orders) {
 }

@@ -23,11 +23,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every signed route set shares: the core, the readers, authentication, the ORDERS limiter, and
- * read-your-writes (a query waits, briefly, until the user-data reader has applied the caller's own last command).
+ * read-what-was-acknowledged (a query waits, briefly, until the user-data reader has applied every command
+ * acknowledged so far).
  */
 abstract class SignedRoutes {
     private static final long READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
@@ -40,7 +40,6 @@ abstract class SignedRoutes {
     /** May be null: then queries answer from the user-data reader's memory only. */
     protected final History history;
     protected final OrderLimiter orders;
-    private final ConcurrentHashMap<Long, Long> lastAcknowledged;
 
     SignedRoutes(SignedContext c) {
         this.vertx = c.vertx();
@@ -50,7 +49,6 @@ abstract class SignedRoutes {
         this.auth = c.auth();
         this.history = c.history();
         this.orders = c.orders();
-        this.lastAcknowledged = c.lastAcknowledged();
     }
 
     protected record Market(SymbolSpec spec, WireFormat wire) {
@@ -64,15 +62,10 @@ abstract class SignedRoutes {
     }
 
     /** Submits a command; the future completes on the caller's Vert.x context with the result. */
-    protected Future<CommandResult> submit(long userId, Command command) {
+    protected Future<CommandResult> submit(Command command) {
         Context context = vertx.getOrCreateContext();
         Promise<CommandResult> promise = Promise.promise();
-        CommandCallback answer = result -> context.runOnContext(v -> {
-            if (result.sequence() > 0) {
-                lastAcknowledged.merge(userId, result.sequence(), Math::max);
-            }
-            promise.complete(result);
-        });
+        CommandCallback answer = result -> context.runOnContext(v -> promise.complete(result));
         if (context.isEventLoopContext() && Context.isOnEventLoopThread()) {
             core.submit(command, answer, ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop());
         } else {
@@ -100,20 +93,24 @@ abstract class SignedRoutes {
         };
     }
 
-    /** Runs {@code query}, which reads memory only, once the user-data reader has applied the user's last command. */
-    protected Future<Buffer> afterOwnWrites(long userId, java.util.function.Supplier<Buffer> query) {
-        return caughtUp(userId).map(v -> query.get());
+    /**
+     * Runs {@code query}, which reads memory only, once the user-data reader has applied every command acknowledged
+     * so far — the user's own, and another user's that filled one of theirs (a client that was told of a fill, in
+     * any response or stream, then sees it in its order).
+     */
+    protected Future<Buffer> afterAcknowledgedWrites(java.util.function.Supplier<Buffer> query) {
+        return caughtUp().map(v -> query.get());
     }
 
-    /** As {@link #afterOwnWrites}, for a query that may read the history store (then on a worker thread). */
-    protected Future<Buffer> afterOwnWritesWithHistory(long userId, java.util.function.Supplier<Buffer> query) {
-        return caughtUp(userId).compose(v -> history == null ? Future.succeededFuture(query.get())
+    /** As {@link #afterAcknowledgedWrites}, for a query that may read the history store (then on a worker thread). */
+    protected Future<Buffer> afterAcknowledgedWritesWithHistory(java.util.function.Supplier<Buffer> query) {
+        return caughtUp().compose(v -> history == null ? Future.succeededFuture(query.get())
                 : vertx.executeBlocking(query::get));
     }
 
-    /** Completes once the user-data reader has applied this user's last acknowledged command (or after 2 s). */
-    protected Future<Void> caughtUp(long userId) {
-        long wanted = lastAcknowledged.getOrDefault(userId, 0L);
+    /** Completes once the user-data reader has applied every command acknowledged so far (or after 2 s). */
+    protected Future<Void> caughtUp() {
+        long wanted = core.durableSequence();
         if (users.lastSequence() >= wanted) {
             return Future.succeededFuture();
         }

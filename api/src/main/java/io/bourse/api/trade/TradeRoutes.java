@@ -10,12 +10,12 @@ import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signed endpoints: placing, cancelling and querying orders, order lists, the account and its trades. Commands
  * go to the core; answers are built from the events the engine returned. Queries read the user-data reader, after
- * waiting (briefly) until it has applied the caller's own last command, so a client always reads its own writes.
+ * waiting (briefly) until it has applied every command acknowledged so far, so a client always reads its own writes
+ * and the fills other users' commands made to its orders.
  */
 public final class TradeRoutes {
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -24,7 +24,7 @@ public final class TradeRoutes {
     public TradeRoutes(Vertx vertx, ExchangeCore core, MarketData md, UserData users, Authenticator auth,
                        History history, int ordersPer10s, int ordersPerDay) {
         SignedContext c = new SignedContext(vertx, core, md, users, auth, history,
-                new OrderLimiter(ordersPer10s, ordersPerDay), new ConcurrentHashMap<>());
+                new OrderLimiter(ordersPer10s, ordersPerDay));
         endpoints.addAll(new OrderRoutes(c).endpoints());
         endpoints.addAll(new OrderListRoutes(c).endpoints());
         endpoints.addAll(new OrderQueryRoutes(c).endpoints());
