@@ -4,7 +4,6 @@ import io.bourse.engine.event.OrderState;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ public final class UserState {
     private int feeTier;
     private long updateTimeMs;
     private final Map<Long, OrderState> open = new LinkedHashMap<>();
-    private final ArrayDeque<OrderState> closed = new ArrayDeque<>();
+    /** Recently closed orders by id, oldest first (an order closed again moves to the end). */
+    private final LinkedHashMap<Long, OrderState> closed = new LinkedHashMap<>();
     private final ArrayDeque<UserTrade> trades = new ArrayDeque<>();
 
     UserState(long userId) {
@@ -60,10 +60,10 @@ public final class UserState {
             return;
         }
         open.remove(o.orderId());
-        closed.removeIf(c -> c.orderId() == o.orderId());
-        closed.addLast(o);
+        closed.remove(o.orderId());
+        closed.put(o.orderId(), o);
         if (closed.size() > RECENT) {
-            closed.pollFirst();
+            closed.pollFirstEntry();
         }
     }
 
@@ -95,16 +95,7 @@ public final class UserState {
     /** An open or recently closed order of this user, or null. */
     public synchronized OrderState order(long orderId) {
         OrderState o = open.get(orderId);
-        if (o != null) {
-            return o;
-        }
-        for (Iterator<OrderState> it = closed.descendingIterator(); it.hasNext(); ) {
-            OrderState c = it.next();
-            if (c.orderId() == orderId) {
-                return c;
-            }
-        }
-        return null;
+        return o != null ? o : closed.get(orderId);
     }
 
     /** The order on {@code symbolId} with this client id: an open one first, else the newest closed one. */
@@ -114,8 +105,7 @@ public final class UserState {
                 return o;
             }
         }
-        for (Iterator<OrderState> it = closed.descendingIterator(); it.hasNext(); ) {
-            OrderState c = it.next();
+        for (OrderState c : closed.sequencedValues().reversed()) {
             if (c.symbolId() == symbolId && clientOrderId.equals(c.clientOrderId())) {
                 return c;
             }
@@ -131,7 +121,7 @@ public final class UserState {
     /** Open and recently closed orders on a symbol, by order id. */
     public synchronized List<OrderState> allOrders(int symbolId) {
         List<OrderState> out = new ArrayList<>();
-        closed.stream().filter(o -> o.symbolId() == symbolId).forEach(out::add);
+        closed.values().stream().filter(o -> o.symbolId() == symbolId).forEach(out::add);
         open.values().stream().filter(o -> o.symbolId() == symbolId).forEach(out::add);
         out.sort(java.util.Comparator.comparingLong(OrderState::orderId));
         return out;
@@ -140,7 +130,7 @@ public final class UserState {
     /** Orders (open or recently closed) that belong to order lists, by order id. */
     public synchronized List<OrderState> listOrders() {
         List<OrderState> out = new ArrayList<>();
-        closed.stream().filter(o -> o.orderListId() >= 0).forEach(out::add);
+        closed.values().stream().filter(o -> o.orderListId() >= 0).forEach(out::add);
         open.values().stream().filter(o -> o.orderListId() >= 0).forEach(out::add);
         out.sort(java.util.Comparator.comparingLong(OrderState::orderId));
         return out;

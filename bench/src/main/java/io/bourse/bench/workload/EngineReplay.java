@@ -89,6 +89,7 @@ public final class EngineReplay {
         double median = rates[iterations / 2];
 
         long[] latencies = timeEachCommand(stream, commands);
+        printByType(stream, latencies);
         Arrays.sort(latencies);
 
         long bestBid = last.books().levelPrice(WorkloadMarket.SYMBOL, Side.BUY, 0) / WorkloadMarket.TICK;
@@ -135,6 +136,28 @@ public final class EngineReplay {
         }
         check(counter, engine, stream);
         return latencies;
+    }
+
+    /** Mean and p99 per command type, to stderr: which kind of command the time goes to. */
+    private static void printByType(WorkloadStream stream, long[] latencies) {
+        String[] names = {"GTC", "IOC", "CANCEL", "MOVE"};
+        for (byte type = 0; type < names.length; type++) {
+            long[] mine = new long[latencies.length];
+            int n = 0;
+            for (int i = 0; i < latencies.length; i++) {
+                if (stream.type()[i + stream.prefill()] == type) {
+                    mine[n++] = latencies[i];
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            long[] sorted = Arrays.copyOf(mine, n);
+            Arrays.sort(sorted);
+            System.err.printf(Locale.ROOT, "  %-6s %5.1f %% of commands: mean %d ns, p50 %d ns, p99 %d ns%n", names[type],
+                    100.0 * n / latencies.length, Arrays.stream(sorted).sum() / n, percentile(sorted, 0.5),
+                    percentile(sorted, 0.99));
+        }
     }
 
     private static void check(RejectCounter counter, Engine engine, WorkloadStream stream) {

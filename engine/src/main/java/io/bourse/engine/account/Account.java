@@ -18,19 +18,24 @@ public final class Account {
     private static final int LOCKED = 1;
     private static final int STAMP = 2;
     private static final int STRIDE = 3;
+    /** An open-order count cell holds open orders in its low 32 bits and open algo orders in its high 32. */
+    private static final long ALGO_ONE = 1L << 32;
+    private static final long[] EMPTY = {};
 
     private final long userId;
-    private long[] assets = new long[4 * STRIDE];
-    /** Per symbol: open orders, open algo orders. */
-    private int[] orderCounts = new int[8];
+    /**
+     * Everything the matching path reads about the user, in one array sized to what the user has: first
+     * {@code assetSlots} asset triples (free, locked, stamp), then one open-order count cell per symbol. Kept in one
+     * right-sized array because a command touches a random user's account, and the fewer cache lines an account
+     * spans, the more accounts stay in the core's cache.
+     */
+    private long[] cells = EMPTY;
+    private int assetSlots;
     private Object2LongOpenHashMap<String>[] clientOrderIds;
     private int feeTier;
 
     public Account(long userId) {
         this.userId = userId;
-        for (int i = STAMP; i < assets.length; i += STRIDE) {
-            assets[i] = -1;
-        }
     }
 
     public long userId() {
@@ -46,45 +51,43 @@ public final class Account {
     }
 
     public long free(int assetId) {
-        int i = assetId * STRIDE;
-        return i < assets.length ? assets[i + FREE] : 0;
+        return assetId < assetSlots ? cells[assetId * STRIDE + FREE] : 0;
     }
 
     public long locked(int assetId) {
-        int i = assetId * STRIDE;
-        return i < assets.length ? assets[i + LOCKED] : 0;
+        return assetId < assetSlots ? cells[assetId * STRIDE + LOCKED] : 0;
     }
 
     public void credit(int assetId, long amount) {
         ensureAsset(assetId);
-        assets[assetId * STRIDE + FREE] += amount;
+        cells[assetId * STRIDE + FREE] += amount;
     }
 
     public void debitFree(int assetId, long amount) {
         int i = assetId * STRIDE + FREE;
-        if (assets[i] < amount) {
+        if (cells[i] < amount) {
             throw new IllegalStateException("free balance would go negative: user " + userId + " asset " + assetId);
         }
-        assets[i] -= amount;
+        cells[i] -= amount;
     }
 
     /** Moves {@code amount} from free to locked; the caller has checked {@link #free}. */
     public void lock(int assetId, long amount) {
         debitFree(assetId, amount);
-        assets[assetId * STRIDE + LOCKED] += amount;
+        cells[assetId * STRIDE + LOCKED] += amount;
     }
 
     public void unlock(int assetId, long amount) {
         debitLocked(assetId, amount);
-        assets[assetId * STRIDE + FREE] += amount;
+        cells[assetId * STRIDE + FREE] += amount;
     }
 
     public void debitLocked(int assetId, long amount) {
         int i = assetId * STRIDE + LOCKED;
-        if (assets[i] < amount) {
+        if (cells[i] < amount) {
             throw new IllegalStateException("locked balance would go negative: user " + userId + " asset " + assetId);
         }
-        assets[i] -= amount;
+        cells[i] -= amount;
     }
 
     /**
@@ -93,32 +96,32 @@ public final class Account {
      */
     public boolean touch(int assetId, long stamp) {
         int i = assetId * STRIDE + STAMP;
-        if (assets[i] == stamp) {
+        if (cells[i] == stamp) {
             return false;
         }
-        assets[i] = stamp;
+        cells[i] = stamp;
         return true;
     }
 
     public int openOrders(int symbolId) {
-        int i = symbolId * 2;
-        return i < orderCounts.length ? orderCounts[i] : 0;
+        int i = countCell(symbolId);
+        return i < cells.length ? (int) cells[i] : 0;
     }
 
     public int openAlgoOrders(int symbolId) {
-        int i = symbolId * 2 + 1;
-        return i < orderCounts.length ? orderCounts[i] : 0;
+        int i = countCell(symbolId);
+        return i < cells.length ? (int) (cells[i] >>> 32) : 0;
     }
 
     public void addOpenOrder(int symbolId, int delta) {
-        ensureSymbol(symbolId);
-        orderCounts[symbolId * 2] += delta;
+        int i = ensureSymbol(symbolId);
+        cells[i] += delta;
     }
 
     /** Counts untriggered stop / take-profit orders (MAX_NUM_ALGO_ORDERS). */
     public void addOpenAlgoOrder(int symbolId, int delta) {
-        ensureSymbol(symbolId);
-        orderCounts[symbolId * 2 + 1] += delta;
+        int i = ensureSymbol(symbolId);
+        cells[i] += delta * ALGO_ONE;
     }
 
     /** Order id of the open order with this client id on the symbol, or -1. */
@@ -147,20 +150,33 @@ public final class Account {
         clientOrderIds[symbolId].removeLong(clientOrderId);
     }
 
-    private void ensureAsset(int assetId) {
-        int needed = (assetId + 1) * STRIDE;
-        if (needed > assets.length) {
-            int old = assets.length;
-            assets = Arrays.copyOf(assets, Math.max(needed, old * 2));
-            for (int i = old + STAMP; i < assets.length; i += STRIDE) {
-                assets[i] = -1;
-            }
-        }
+    private int countCell(int symbolId) {
+        return assetSlots * STRIDE + symbolId;
     }
 
-    private void ensureSymbol(int symbolId) {
-        if (symbolId * 2 + 2 > orderCounts.length) {
-            orderCounts = Arrays.copyOf(orderCounts, Math.max(symbolId * 2 + 2, orderCounts.length * 2));
+    /** Gives assets up to {@code assetId} their slots (new ones never touched), moving the count cells up. */
+    private void ensureAsset(int assetId) {
+        if (assetId < assetSlots) {
+            return;
         }
+        int oldSlots = assetSlots;
+        int counts = cells.length - oldSlots * STRIDE;
+        long[] grown = new long[(assetId + 1) * STRIDE + counts];
+        System.arraycopy(cells, 0, grown, 0, oldSlots * STRIDE);
+        System.arraycopy(cells, oldSlots * STRIDE, grown, (assetId + 1) * STRIDE, counts);
+        for (int i = oldSlots * STRIDE + STAMP; i < (assetId + 1) * STRIDE; i += STRIDE) {
+            grown[i] = -1;
+        }
+        cells = grown;
+        assetSlots = assetId + 1;
+    }
+
+    /** The count cell of the symbol, created (zero) if missing. */
+    private int ensureSymbol(int symbolId) {
+        int i = countCell(symbolId);
+        if (i >= cells.length) {
+            cells = Arrays.copyOf(cells, i + 1);
+        }
+        return i;
     }
 }
