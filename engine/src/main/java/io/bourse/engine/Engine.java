@@ -1,6 +1,7 @@
 package io.bourse.engine;
 
 import io.bourse.engine.account.Account;
+import io.bourse.engine.account.AccountRow;
 import io.bourse.engine.account.Accounts;
 import io.bourse.engine.account.FeeSchedule;
 import io.bourse.engine.book.MatchingEngine;
@@ -116,9 +117,10 @@ public final class Engine {
             listener.onRejected(r);
         }
         for (int i = 0; i < accounts.touchedCount(); i++) {
-            Account a = accounts.touchedAccount(i);
+            long userId = accounts.touchedUser(i);
+            long[] row = accounts.row(userId);
             int asset = accounts.touchedAsset(i);
-            listener.onBalance(a.userId(), asset, a.free(asset), a.locked(asset));
+            listener.onBalance(userId, asset, AccountRow.free(row, asset), AccountRow.locked(row, asset));
         }
         accounts.endCommand();
         lastSequence = sequence;
@@ -145,9 +147,8 @@ public final class Engine {
             creditedDeposits.add(c.referenceId());
         }
         supply[c.assetId()] += c.amount();
-        Account a = accounts.getOrCreate(c.userId());
-        a.credit(c.assetId(), c.amount());
-        accounts.touch(a, c.assetId());
+        long[] row = accounts.credit(c.userId(), c.assetId(), c.amount());
+        accounts.touch(c.userId(), row, c.assetId());
         listener.onFundsMoved(c.userId(), c.assetId(), c.amount(), FundsMovement.DEPOSIT, c.referenceId());
         return RejectReason.NONE;
     }
@@ -162,12 +163,12 @@ public final class Engine {
         if (holds.containsKey(c.withdrawalId())) {
             return RejectReason.DUPLICATE_WITHDRAWAL;
         }
-        Account a = accounts.get(c.userId());
-        if (a == null || a.free(c.assetId()) < c.amount()) {
+        long[] row = accounts.row(c.userId());
+        if (row == null || AccountRow.free(row, c.assetId()) < c.amount()) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
-        a.lock(c.assetId(), c.amount());
-        accounts.touch(a, c.assetId());
+        AccountRow.lock(row, c.assetId(), c.amount());
+        accounts.touch(c.userId(), row, c.assetId());
         holds.put(c.withdrawalId(), new WithdrawalHold(c.withdrawalId(), c.userId(), c.assetId(), c.amount()));
         listener.onFundsMoved(c.userId(), c.assetId(), -c.amount(), FundsMovement.WITHDRAW_HOLD, c.withdrawalId());
         return RejectReason.NONE;
@@ -178,10 +179,10 @@ public final class Engine {
         if (h == null) {
             return RejectReason.UNKNOWN_WITHDRAWAL;
         }
-        Account a = accounts.get(h.userId());
-        a.debitLocked(h.assetId(), h.amount());
+        long[] row = accounts.row(h.userId());
+        AccountRow.debitLocked(row, h.assetId(), h.amount());
         supply[h.assetId()] -= h.amount();
-        accounts.touch(a, h.assetId());
+        accounts.touch(h.userId(), row, h.assetId());
         listener.onFundsMoved(h.userId(), h.assetId(), -h.amount(), FundsMovement.WITHDRAW_SETTLE, h.withdrawalId());
         return RejectReason.NONE;
     }
@@ -191,9 +192,9 @@ public final class Engine {
         if (h == null) {
             return RejectReason.UNKNOWN_WITHDRAWAL;
         }
-        Account a = accounts.get(h.userId());
-        a.unlock(h.assetId(), h.amount());
-        accounts.touch(a, h.assetId());
+        long[] row = accounts.row(h.userId());
+        AccountRow.unlock(row, h.assetId(), h.amount());
+        accounts.touch(h.userId(), row, h.assetId());
         listener.onFundsMoved(h.userId(), h.assetId(), h.amount(), FundsMovement.WITHDRAW_RELEASE, h.withdrawalId());
         return RejectReason.NONE;
     }
@@ -260,7 +261,7 @@ public final class Engine {
         if (c.tier() < 0 || c.tier() >= MAX_FEE_TIERS) {
             return RejectReason.INVALID_AMOUNT;
         }
-        accounts.getOrCreate(c.userId()).feeTier(c.tier());
+        accounts.feeTier(c.userId(), c.tier());
         listener.onUserFeeTier(c.userId(), c.tier());
         return RejectReason.NONE;
     }
@@ -310,13 +311,13 @@ public final class Engine {
     }
 
     public long free(long userId, int assetId) {
-        Account a = accounts.get(userId);
-        return a == null ? 0 : a.free(assetId);
+        long[] row = accounts.row(userId);
+        return row == null ? 0 : AccountRow.free(row, assetId);
     }
 
     public long locked(long userId, int assetId) {
-        Account a = accounts.get(userId);
-        return a == null ? 0 : a.locked(assetId);
+        long[] row = accounts.row(userId);
+        return row == null ? 0 : AccountRow.locked(row, assetId);
     }
 
     public void forEachAccount(Consumer<Account> visitor) {
@@ -432,13 +433,13 @@ public final class Engine {
         }
         int accountCount = in.readInt();
         for (int i = 0; i < accountCount; i++) {
-            Account a = e.accounts.getOrCreate(in.readLong());
-            a.feeTier(in.readInt());
+            long userId = in.readLong();
+            e.accounts.feeTier(userId, in.readInt());
             for (int asset = 0; asset < assetCount; asset++) {
                 long free = in.readLong();
                 long locked = in.readLong();
-                a.credit(asset, free + locked);
-                a.lock(asset, locked);
+                long[] row = e.accounts.credit(userId, asset, free + locked);
+                AccountRow.lock(row, asset, locked);
             }
         }
         int holdCount = in.readInt();

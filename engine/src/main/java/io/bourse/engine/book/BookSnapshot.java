@@ -5,6 +5,7 @@ import io.bourse.engine.OrderType;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.TimeInForce;
+import io.bourse.engine.account.AccountRow;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 
 import java.io.DataInput;
@@ -120,7 +121,6 @@ final class BookSnapshot {
         Order o = e.acquireOrder();
         o.orderId = in.readLong();
         o.userId = in.readLong();
-        o.account = e.accounts.getOrCreate(o.userId);
         o.symbolId = m.symbolId;
         o.stepSize = m.stepSize;
         o.side = Side.values()[in.readByte()];
@@ -152,12 +152,13 @@ final class BookSnapshot {
             peers.put(o.orderId, peer);
         }
         e.orders.put(o);
-        o.account.addOpenOrder(m.symbolId, 1);
+        long[] row = e.accounts.prepare(o.userId, m.baseAssetId, m.quoteAssetId, m.symbolId);
+        AccountRow.addOpenOrder(row, m.symbolId, 1);
         if (o.type.isConditional() && !o.triggered) {
-            o.account.addOpenAlgoOrder(m.symbolId, 1);
+            AccountRow.addOpenAlgoOrder(row, m.symbolId, 1);
         }
         if (o.clientOrderId != null) {
-            o.account.putClientId(m.symbolId, o.clientOrderId, o.orderId);
+            e.accounts.putClientId(o.userId, m.symbolId, o.clientOrderId, o.orderId);
         }
         return o;
     }

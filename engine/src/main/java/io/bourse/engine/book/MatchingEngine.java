@@ -8,7 +8,7 @@ import io.bourse.engine.RejectReason;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.TimeInForce;
-import io.bourse.engine.account.Account;
+import io.bourse.engine.account.AccountRow;
 import io.bourse.engine.account.Accounts;
 import io.bourse.engine.account.FeeSchedule;
 import io.bourse.engine.command.AmendOrder;
@@ -51,7 +51,7 @@ public final class MatchingEngine {
     long nextOrderId = 1;
     long nextOrderListId = 1;
     private long nowMs;
-    private final Account feeAccount;
+    private final long feeAccountId;
 
     /** Why the last {@link #match} stopped. */
     private enum Stop { SIZE, PRICE_OR_LIQUIDITY, SELF_TRADE }
@@ -62,7 +62,8 @@ public final class MatchingEngine {
         this.accounts = accounts;
         this.fees = fees;
         this.listener = listener;
-        this.feeAccount = accounts.getOrCreate(feeAccountId);
+        this.feeAccountId = feeAccountId;
+        accounts.rowOrCreate(feeAccountId);
     }
 
     // ------------------------------------------------------------------ listing and queries
@@ -73,6 +74,7 @@ public final class MatchingEngine {
             markets = Arrays.copyOf(markets, marketCount * 2);
         }
         markets[marketCount++] = new Market(spec, quotePerLotTick);
+        accounts.prepare(feeAccountId, spec.baseAssetId(), spec.quoteAssetId(), spec.id());
     }
 
     public int marketCount() {
@@ -151,11 +153,11 @@ public final class MatchingEngine {
         if (r != RejectReason.NONE) {
             return r;
         }
-        Account account = accounts.get(c.userId());
-        if (account == null) {
+        long[] row = accounts.row(c.userId());
+        if (row == null) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
-        r = OrderEntry.checkAccountLimits(m, account, c.type(), c.clientOrderId(), 1);
+        r = OrderEntry.checkAccountLimits(m, accounts, c.userId(), row, c.type(), c.clientOrderId(), 1);
         if (r != RejectReason.NONE) {
             return r;
         }
@@ -164,10 +166,10 @@ public final class MatchingEngine {
             return r;
         }
         long lock = OrderEntry.lockNeeded(m, q);
-        if (lock > account.free(m.spendAsset(c.side()))) {
+        if (lock > AccountRow.free(row, m.spendAsset(c.side()))) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
-        Order o = newOrder(m, account, q, lock, -1);
+        Order o = newOrder(m, prepared(m, c.userId()), q, lock, -1);
         listener.onOrder(o, ExecType.NEW);
         if (c.type().isConditional()) {
             m.stopsFor(o.side, OrderEntry.isStopLoss(o.type)).add(o);
@@ -203,16 +205,16 @@ public final class MatchingEngine {
         if (r != RejectReason.NONE) {
             return r;
         }
-        Account account = accounts.get(c.userId());
-        if (account == null) {
+        long[] row = accounts.row(c.userId());
+        if (row == null) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
         if (c.aboveClientOrderId() != null && c.aboveClientOrderId().equals(c.belowClientOrderId())) {
             return RejectReason.DUPLICATE_ORDER;
         }
-        r = OrderEntry.checkAccountLimits(m, account, above.type(), above.clientOrderId(), 2);
+        r = OrderEntry.checkAccountLimits(m, accounts, c.userId(), row, above.type(), above.clientOrderId(), 2);
         if (r == RejectReason.NONE) {
-            r = OrderEntry.checkAccountLimits(m, account, below.type(), below.clientOrderId(), 2);
+            r = OrderEntry.checkAccountLimits(m, accounts, c.userId(), row, below.type(), below.clientOrderId(), 2);
         }
         if (r != RejectReason.NONE) {
             return r;
@@ -227,16 +229,17 @@ public final class MatchingEngine {
         long lockAbove = OrderEntry.lockNeeded(m, aboveRequest);
         long lockBelow = OrderEntry.lockNeeded(m, belowRequest);
         int spendAsset = m.spendAsset(c.side());
-        if (Math.max(lockAbove, lockBelow) > account.free(spendAsset)) {
+        if (Math.max(lockAbove, lockBelow) > AccountRow.free(row, spendAsset)) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
+        row = prepared(m, c.userId());
         long listId = nextOrderListId++;
-        Order first = newOrder(m, account, aboveRequest, lockAbove, listId);
-        Order second = newOrder(m, account, belowRequest, 0, listId);
+        Order first = newOrder(m, row, aboveRequest, lockAbove, listId);
+        Order second = newOrder(m, row, belowRequest, 0, listId);
         // one shared lock: the leg that locks less borrows from the other's
         if (lockBelow > lockAbove) {
             long extra = lockBelow - lockAbove;
-            account.lock(spendAsset, extra);
+            AccountRow.lock(row, spendAsset, extra);
             first.locked += extra;
         }
         first.ocoPeer = second;
@@ -253,13 +256,18 @@ public final class MatchingEngine {
         return RejectReason.NONE;
     }
 
-    private Order newOrder(Market m, Account account, OrderRequest q, long lock, long orderListId) {
+    /** The user's row, made ready to trade on the market (see {@link io.bourse.engine.account.Accounts#prepare}). */
+    private long[] prepared(Market m, long userId) {
+        return accounts.prepare(userId, m.baseAssetId, m.quoteAssetId, m.symbolId);
+    }
+
+    /** A new order of the row's user; the row is prepared for the market. */
+    private Order newOrder(Market m, long[] row, OrderRequest q, long lock, long orderListId) {
         PlaceOrder c = q.command;
         Order o = acquireOrder();
         o.orderId = nextOrderId++;
         o.symbolId = m.symbolId;
         o.userId = c.userId();
-        o.account = account;
         o.side = c.side();
         o.type = c.type();
         o.timeInForce = c.timeInForce();
@@ -280,17 +288,17 @@ public final class MatchingEngine {
         o.triggered = false;
         if (lock > 0) {
             int asset = m.spendAsset(o.side);
-            account.lock(asset, lock);
-            accounts.touch(account, asset);
+            AccountRow.lock(row, asset, lock);
+            accounts.touch(o.userId, row, asset);
             o.locked = lock;
         }
         orders.put(o);
-        account.addOpenOrder(m.symbolId, 1);
+        AccountRow.addOpenOrder(row, m.symbolId, 1);
         if (o.type.isConditional()) {
-            account.addOpenAlgoOrder(m.symbolId, 1);
+            AccountRow.addOpenAlgoOrder(row, m.symbolId, 1);
         }
         if (o.clientOrderId != null) {
-            account.putClientId(m.symbolId, o.clientOrderId, o.orderId);
+            accounts.putClientId(o.userId, m.symbolId, o.clientOrderId, o.orderId);
         }
         return o;
     }
@@ -487,9 +495,10 @@ public final class MatchingEngine {
         long amount = lots * o.lockPerLot();
         if (amount > 0) {
             int asset = markets[o.symbolId].spendAsset(o.side);
-            o.account.unlock(asset, amount);
+            long[] row = accounts.row(o.userId);
+            AccountRow.unlock(row, asset, amount);
             o.locked -= amount;
-            accounts.touch(o.account, asset);
+            accounts.touch(o.userId, row, asset);
         }
     }
 
@@ -500,31 +509,33 @@ public final class MatchingEngine {
         boolean buyerIsMaker = taker.side == Side.SELL;
         Order buyer = buyerIsMaker ? maker : taker;
         Order seller = buyerIsMaker ? taker : maker;
-        Account b = buyer.account;
-        Account s = seller.account;
+        // Rows were prepared for this market when the orders were placed (the fee account's when it was listed).
+        long[] b = accounts.row(buyer.userId);
+        long[] s = accounts.row(seller.userId);
+        long[] fee = accounts.row(feeAccountId);
         int baseAsset = m.baseAssetId;
         int quoteAsset = m.quoteAssetId;
 
         long buyerLockUsed = buyer.isBudgetBuy() ? quote : lots * buyer.quotePerLot;
-        b.debitLocked(quoteAsset, buyerLockUsed);
+        AccountRow.debitLocked(b, quoteAsset, buyerLockUsed);
         buyer.locked -= buyerLockUsed;
-        long buyerFee = Rates.applyFloor(base, fees.rate(b.feeTier(), buyerIsMaker));
-        b.credit(baseAsset, base - buyerFee);
+        long buyerFee = Rates.applyFloor(base, fees.rate(AccountRow.feeTier(b), buyerIsMaker));
+        AccountRow.credit(b, baseAsset, base - buyerFee);
         if (buyerLockUsed > quote) {
-            b.credit(quoteAsset, buyerLockUsed - quote);
+            AccountRow.credit(b, quoteAsset, buyerLockUsed - quote);
         }
-        s.debitLocked(baseAsset, base);
+        AccountRow.debitLocked(s, baseAsset, base);
         seller.locked -= base;
-        long sellerFee = Rates.applyFloor(quote, fees.rate(s.feeTier(), !buyerIsMaker));
-        s.credit(quoteAsset, quote - sellerFee);
-        feeAccount.credit(baseAsset, buyerFee);
-        feeAccount.credit(quoteAsset, sellerFee);
-        accounts.touch(b, quoteAsset);
-        accounts.touch(b, baseAsset);
-        accounts.touch(s, baseAsset);
-        accounts.touch(s, quoteAsset);
-        accounts.touch(feeAccount, baseAsset);
-        accounts.touch(feeAccount, quoteAsset);
+        long sellerFee = Rates.applyFloor(quote, fees.rate(AccountRow.feeTier(s), !buyerIsMaker));
+        AccountRow.credit(s, quoteAsset, quote - sellerFee);
+        AccountRow.credit(fee, baseAsset, buyerFee);
+        AccountRow.credit(fee, quoteAsset, sellerFee);
+        accounts.touch(buyer.userId, b, quoteAsset);
+        accounts.touch(buyer.userId, b, baseAsset);
+        accounts.touch(seller.userId, s, baseAsset);
+        accounts.touch(seller.userId, s, quoteAsset);
+        accounts.touch(feeAccountId, fee, baseAsset);
+        accounts.touch(feeAccountId, fee, quoteAsset);
 
         taker.filledLots += lots;
         taker.cumQuote += quote;
@@ -614,7 +625,8 @@ public final class MatchingEngine {
     private void trigger(Market m, Order o) {
         o.triggered = true;
         o.updatedTimeMs = nowMs;
-        o.account.addOpenAlgoOrder(m.symbolId, -1);
+        long[] row = accounts.row(o.userId);
+        AccountRow.addOpenAlgoOrder(row, m.symbolId, -1);
         boolean marketBuy = o.type.whenTriggered() == OrderType.MARKET && o.side == Side.BUY;
         if (marketBuy) {
             o.quotePerLot = 0;
@@ -625,11 +637,11 @@ public final class MatchingEngine {
         if (marketBuy) {
             // a market buy spends what the book asks now: top up the lock from free funds if it can
             long cost = OrderEntry.costToBuy(m, o.remainingLots());
-            long extra = Math.min(cost - o.locked, o.account.free(m.quoteAssetId));
+            long extra = Math.min(cost - o.locked, AccountRow.free(row, m.quoteAssetId));
             if (extra > 0) {
-                o.account.lock(m.quoteAssetId, extra);
+                AccountRow.lock(row, m.quoteAssetId, extra);
                 o.locked += extra;
-                accounts.touch(o.account, m.quoteAssetId);
+                accounts.touch(o.userId, row, m.quoteAssetId);
             }
         }
         listener.onOrder(o, ExecType.TRIGGERED);
@@ -779,17 +791,18 @@ public final class MatchingEngine {
         long ticks = price / m.tickSize;
         long quotePerLot = ticks * m.quotePerLotTick;
         if (o.side == Side.BUY) {
+            long[] row = accounts.row(o.userId);
             long need = SaturatingMath.multiply(o.remainingLots(), quotePerLot);
-            if (need - o.locked > o.account.free(m.quoteAssetId)) {
+            if (need - o.locked > AccountRow.free(row, m.quoteAssetId)) {
                 return RejectReason.INSUFFICIENT_BALANCE;
             }
             if (need > o.locked) {
-                o.account.lock(m.quoteAssetId, need - o.locked);
+                AccountRow.lock(row, m.quoteAssetId, need - o.locked);
             } else if (need < o.locked) {
-                o.account.unlock(m.quoteAssetId, o.locked - need);
+                AccountRow.unlock(row, m.quoteAssetId, o.locked - need);
             }
             if (need != o.locked) {
-                accounts.touch(o.account, m.quoteAssetId);
+                accounts.touch(o.userId, row, m.quoteAssetId);
             }
             o.locked = need;
         }
@@ -808,11 +821,10 @@ public final class MatchingEngine {
     private Order find(Market m, long userId, long orderId, String clientOrderId) {
         long id = orderId;
         if (id == 0) {
-            Account account = accounts.get(userId);
-            if (account == null || clientOrderId == null) {
+            if (clientOrderId == null) {
                 return null;
             }
-            id = account.orderIdForClientId(m.symbolId, clientOrderId);
+            id = accounts.orderIdForClientId(userId, m.symbolId, clientOrderId);
         }
         Order o = orders.get(id);
         if (o == null || o.symbolId != m.symbolId || o.userId != userId) {
@@ -842,7 +854,6 @@ public final class MatchingEngine {
      * expires and the list's shared lock is released with it.
      */
     private void close(Order o) {
-        Account account = o.account;
         Market m = markets[o.symbolId];
         Order peer = o.ocoPeer;
         if (peer != null) {
@@ -852,18 +863,19 @@ public final class MatchingEngine {
             peer.locked = 0;
             end(m, peer, OrderStatus.EXPIRED, ExecType.EXPIRED);
         }
+        long[] row = accounts.row(o.userId);
         if (o.locked > 0) {
             int asset = m.spendAsset(o.side);
-            account.unlock(asset, o.locked);
-            accounts.touch(account, asset);
+            AccountRow.unlock(row, asset, o.locked);
+            accounts.touch(o.userId, row, asset);
             o.locked = 0;
         }
-        account.addOpenOrder(o.symbolId, -1);
+        AccountRow.addOpenOrder(row, o.symbolId, -1);
         if (o.type.isConditional() && !o.triggered) {
-            account.addOpenAlgoOrder(o.symbolId, -1);
+            AccountRow.addOpenAlgoOrder(row, o.symbolId, -1);
         }
         if (o.clientOrderId != null) {
-            account.removeClientId(o.symbolId, o.clientOrderId);
+            accounts.removeClientId(o.userId, o.symbolId, o.clientOrderId);
         }
         orders.remove(o.orderId);
         releaseOrder(o);
@@ -904,7 +916,6 @@ public final class MatchingEngine {
     }
 
     private void releaseOrder(Order o) {
-        o.account = null;
         o.clientOrderId = null;
         o.ocoPeer = null;
         if (poolSize == pool.length) {

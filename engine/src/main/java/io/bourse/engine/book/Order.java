@@ -5,7 +5,6 @@ import io.bourse.engine.OrderType;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.TimeInForce;
-import io.bourse.engine.account.Account;
 
 /**
  * A live order. Quantities are kept in lots (multiples of the symbol's step size) so matching multiplies and
@@ -15,7 +14,6 @@ final class Order implements OrderView {
     long orderId;
     int symbolId;
     long userId;
-    Account account;
     Side side;
     OrderType type;
     TimeInForce timeInForce;
@@ -56,7 +54,6 @@ final class Order implements OrderView {
     Order next;
 
     void reset() {
-        account = null;
         clientOrderId = null;
         level = null;
         ocoPeer = null;

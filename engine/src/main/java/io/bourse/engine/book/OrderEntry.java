@@ -4,7 +4,8 @@ import io.bourse.engine.OrderType;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.Side;
 import io.bourse.engine.TimeInForce;
-import io.bourse.engine.account.Account;
+import io.bourse.engine.account.AccountRow;
+import io.bourse.engine.account.Accounts;
 import io.bourse.engine.command.PlaceOco;
 import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.market.SymbolSpec;
@@ -156,17 +157,18 @@ final class OrderEntry {
         return qty >= f.minQty() && qty <= f.maxQty() && (f.stepSize() == 0 || qty % f.stepSize() == 0);
     }
 
-    static RejectReason checkAccountLimits(Market m, Account account, OrderType type, String clientOrderId,
-                                           int newOrders) {
+    /** MAX_NUM_ORDERS, MAX_NUM_ALGO_ORDERS and client id uniqueness for the user whose row is {@code row}. */
+    static RejectReason checkAccountLimits(Market m, Accounts accounts, long userId, long[] row, OrderType type,
+                                           String clientOrderId, int newOrders) {
         SymbolSpec s = m.spec;
-        if (s.maxNumOrders() > 0 && account.openOrders(m.symbolId) + newOrders > s.maxNumOrders()) {
+        if (s.maxNumOrders() > 0 && AccountRow.openOrders(row, m.symbolId) + newOrders > s.maxNumOrders()) {
             return RejectReason.FILTER_MAX_NUM_ORDERS;
         }
         if (type.isConditional() && s.maxNumAlgoOrders() > 0
-                && account.openAlgoOrders(m.symbolId) + 1 > s.maxNumAlgoOrders()) {
+                && AccountRow.openAlgoOrders(row, m.symbolId) + 1 > s.maxNumAlgoOrders()) {
             return RejectReason.FILTER_MAX_NUM_ALGO_ORDERS;
         }
-        if (clientOrderId != null && account.orderIdForClientId(m.symbolId, clientOrderId) >= 0) {
+        if (clientOrderId != null && accounts.orderIdForClientId(userId, m.symbolId, clientOrderId) >= 0) {
             return RejectReason.DUPLICATE_ORDER;
         }
         return RejectReason.NONE;
