@@ -16,6 +16,7 @@ import io.bourse.api.http.WeightLimiter;
 import io.bourse.api.rest.MarketRoutes;
 import io.bourse.api.stream.StreamHub;
 import io.bourse.api.trade.TradeRoutes;
+import io.bourse.api.userdata.ReadYourWrites;
 import io.bourse.api.userstream.ListenKeys;
 import io.bourse.api.userstream.UserStreamRoutes;
 import io.bourse.api.userstream.UserStreams;
@@ -85,8 +86,8 @@ public final class ApiServer implements AutoCloseable {
             if (b.wallet() != null) {
                 endpoints.addAll(new WalletRoutes(vertx, web, b.wallet()).endpoints());
                 endpoints.addAll(new FiatRoutes(vertx, web, b.wallet()).endpoints());
-                endpoints.addAll(new SapiWalletRoutes(vertx, auth, marketData, b.userData(), b.platform(), b.wallet())
-                        .endpoints());
+                endpoints.addAll(new SapiWalletRoutes(vertx, auth, marketData, b.userData(),
+                        new ReadYourWrites(vertx, b.core(), b.userData()), b.platform(), b.wallet()).endpoints());
             }
         }
         if (b.accounts() != null) {

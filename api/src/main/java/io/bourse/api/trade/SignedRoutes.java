@@ -6,6 +6,7 @@ import io.bourse.api.http.ApiException;
 import io.bourse.api.http.Params;
 import io.bourse.api.http.Request;
 import io.bourse.api.http.WireFormat;
+import io.bourse.api.userdata.ReadYourWrites;
 import io.bourse.api.userdata.UserData;
 import io.bourse.engine.command.Command;
 import io.bourse.engine.event.EngineEvent;
@@ -30,8 +31,6 @@ import java.util.List;
  * acknowledged so far).
  */
 abstract class SignedRoutes {
-    private static final long READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
-
     protected final Vertx vertx;
     protected final ExchangeCore core;
     protected final MarketData md;
@@ -40,6 +39,7 @@ abstract class SignedRoutes {
     /** May be null: then queries answer from the user-data reader's memory only. */
     protected final History history;
     protected final OrderLimiter orders;
+    private final ReadYourWrites readYourWrites;
 
     SignedRoutes(SignedContext c) {
         this.vertx = c.vertx();
@@ -49,6 +49,7 @@ abstract class SignedRoutes {
         this.auth = c.auth();
         this.history = c.history();
         this.orders = c.orders();
+        this.readYourWrites = new ReadYourWrites(vertx, core, users);
     }
 
     protected record Market(SymbolSpec spec, WireFormat wire) {
@@ -110,19 +111,7 @@ abstract class SignedRoutes {
 
     /** Completes once the user-data reader has applied every command acknowledged so far (or after 2 s). */
     protected Future<Void> caughtUp() {
-        long wanted = core.durableSequence();
-        if (users.lastSequence() >= wanted) {
-            return Future.succeededFuture();
-        }
-        Promise<Void> caughtUp = Promise.promise();
-        long deadline = System.currentTimeMillis() + READ_YOUR_WRITES_TIMEOUT_MS;
-        vertx.setPeriodic(1, id -> {
-            if (users.lastSequence() >= wanted || System.currentTimeMillis() > deadline) {
-                vertx.cancelTimer(id);
-                caughtUp.complete();
-            }
-        });
-        return caughtUp.future();
+        return readYourWrites.caughtUp();
     }
 
     /** Counts a new order against the account's ORDERS limits (not for unlimited keys) and reports the counts. */

@@ -10,6 +10,7 @@ import io.bourse.api.http.Endpoint;
 import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.Params;
 import io.bourse.api.http.Request;
+import io.bourse.api.userdata.ReadYourWrites;
 import io.bourse.api.userdata.UserData;
 import io.bourse.api.userdata.UserState;
 import io.bourse.engine.market.AssetSpec;
@@ -42,15 +43,17 @@ public final class SapiWalletRoutes {
     private final Authenticator auth;
     private final MarketData md;
     private final UserData users;
+    private final ReadYourWrites readYourWrites;
     private final Platform platform;
     private final Wallet wallet;
 
-    public SapiWalletRoutes(Vertx vertx, Authenticator auth, MarketData md, UserData users, Platform platform,
-                            Wallet wallet) {
+    public SapiWalletRoutes(Vertx vertx, Authenticator auth, MarketData md, UserData users,
+                            ReadYourWrites readYourWrites, Platform platform, Wallet wallet) {
         this.vertx = vertx;
         this.auth = auth;
         this.md = md;
         this.users = users;
+        this.readYourWrites = readYourWrites;
         this.platform = platform;
         this.wallet = wallet;
     }
@@ -66,9 +69,13 @@ public final class SapiWalletRoutes {
 
     private Future<Buffer> coins(Request r) {
         ApiKey key = auth.signed(r, Permission.READ);
-        UserState state = users.user(key.userId());
+        return readYourWrites.caughtUp().map(v -> coins(users.user(key.userId())));
+    }
+
+    /** Every listed coin with the user's balance and its networks, as Binance's {@code capital/config/getall}. */
+    private Buffer coins(UserState state) {
         Map<String, List<NetworkAsset>> byAsset = wallet.networks().byAsset();
-        return Future.succeededFuture(JsonOut.write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartArray();
             for (AssetSpec asset : md.listing().assets()) {
                 List<NetworkAsset> networks = byAsset.getOrDefault(asset.name(), List.of());
@@ -102,7 +109,7 @@ public final class SapiWalletRoutes {
                 g.writeEndObject();
             }
             g.writeEndArray();
-        }));
+        });
     }
 
     private Future<Buffer> depositAddress(Request r) {
