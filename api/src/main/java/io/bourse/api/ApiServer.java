@@ -117,7 +117,7 @@ public final class ApiServer implements AutoCloseable {
             } else {
                 streams.accept(ws);
             }
-        });
+        }, ApiServer::freePort);
         LOG.info("api: listening on http://{}:{} ({} event loops)", config.host(), listening.port(),
                 listening.servers());
         return new ApiServer(vertx, listening, streams);
@@ -126,20 +126,37 @@ public final class ApiServer implements AutoCloseable {
     /**
      * Starts one server per event loop on the same port, each deployed on its own event loop (servers made from one
      * thread would all share that thread's context, hence one loop); Vert.x spreads connections over them. Port 0 is
-     * resolved to a free port first, so that every server shares that one.
+     * resolved to a free port first, so that every server shares that one; as another process may take that port
+     * between the probe and the bind, a failed bind on a probed port is retried with a new one.
      */
-    private static Listening listen(Vertx vertx, ApiConfig config, Router router,
-                                    io.vertx.core.Handler<io.vertx.core.http.ServerWebSocket> webSockets) {
-        int port;
-        if (config.port() == 0 && config.eventLoops() > 1) {
-            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-                port = probe.getLocalPort();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+    static Listening listen(Vertx vertx, ApiConfig config, Router router,
+                            io.vertx.core.Handler<io.vertx.core.http.ServerWebSocket> webSockets,
+                            java.util.function.IntSupplier freePorts) {
+        boolean probe = config.port() == 0 && config.eventLoops() > 1;
+        for (int attempt = 1; ; attempt++) {
+            int port = probe ? freePorts.getAsInt() : config.port();
+            try {
+                return listenOn(vertx, config, router, webSockets, port);
+            } catch (java.util.concurrent.CompletionException e) {
+                if (!probe || attempt == 5) {
+                    throw e;
+                }
+                LOG.warn("api: probed port {} was taken before the bind ({}); trying another", port,
+                        e.getCause() == null ? e : e.getCause().getMessage());
             }
-        } else {
-            port = config.port();
         }
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Listening listenOn(Vertx vertx, ApiConfig config, Router router,
+                                      io.vertx.core.Handler<io.vertx.core.http.ServerWebSocket> webSockets, int port) {
         List<HttpServer> servers = java.util.Collections.synchronizedList(new ArrayList<>());
         String deployment = vertx.deployVerticle(() -> new io.vertx.core.VerticleBase() {
                     @Override
@@ -153,7 +170,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The deployment holding the servers (undeploying it closes them), and their port. */
-    private record Listening(String deployment, int port, int servers) {
+    record Listening(String deployment, int port, int servers) {
     }
 
     public int port() {
