@@ -47,6 +47,10 @@ public final class AccountRow {
         return (int) row[ASSET_SLOTS];
     }
 
+    static int symbolCells(long[] row) {
+        return row.length - HEADER - assetSlots(row) * STRIDE;
+    }
+
     public static boolean hasAsset(long[] row, int assetId) {
         return assetId < row[ASSET_SLOTS];
     }
@@ -138,7 +142,7 @@ public final class AccountRow {
      */
     static long[] grown(long[] row, int assetSlots, int symbolCells) {
         int oldSlots = assetSlots(row);
-        int oldCells = row.length - HEADER - oldSlots * STRIDE;
+        int oldCells = symbolCells(row);
         int slots = Math.max(oldSlots, assetSlots);
         int cells = Math.max(oldCells, symbolCells);
         long[] out = new long[HEADER + slots * STRIDE + cells];

@@ -61,8 +61,7 @@ public final class Accounts {
 
     private long[] withSlots(long userId, int assetSlots, int symbolCells) {
         long[] row = rowOrCreate(userId);
-        int cells = row.length - AccountRow.HEADER - AccountRow.assetSlots(row) * AccountRow.STRIDE;
-        if (AccountRow.assetSlots(row) >= assetSlots && cells >= symbolCells) {
+        if (AccountRow.assetSlots(row) >= assetSlots && AccountRow.symbolCells(row) >= symbolCells) {
             return row;
         }
         return store(userId, AccountRow.grown(row, assetSlots, symbolCells));
