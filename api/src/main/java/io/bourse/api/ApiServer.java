@@ -75,8 +75,9 @@ public final class ApiServer implements AutoCloseable {
         Authenticator auth = new Authenticator(b.keys());
         ListenKeys listenKeys = new ListenKeys();
         UserStreams userStreams = new UserStreams(b.userData(), marketData);
+        ReadYourWrites readYourWrites = new ReadYourWrites(vertx, b.core(), b.userData());
         endpoints.addAll(new TradeRoutes(vertx, b.core(), marketData, b.userData(), auth, b.history(),
-                config.ordersPer10s(), config.ordersPerDay()).endpoints());
+                readYourWrites, config.ordersPer10s(), config.ordersPerDay()).endpoints());
         endpoints.addAll(new UserStreamRoutes(auth, listenKeys).endpoints());
         WebSessions web = b.platform() == null ? null : new WebSessions(b.platform().sessions(), config.secureCookies());
         if (web != null) {
@@ -86,8 +87,8 @@ public final class ApiServer implements AutoCloseable {
             if (b.wallet() != null) {
                 endpoints.addAll(new WalletRoutes(vertx, web, b.wallet()).endpoints());
                 endpoints.addAll(new FiatRoutes(vertx, web, b.wallet()).endpoints());
-                endpoints.addAll(new SapiWalletRoutes(vertx, auth, marketData, b.userData(),
-                        new ReadYourWrites(vertx, b.core(), b.userData()), b.platform(), b.wallet()).endpoints());
+                endpoints.addAll(new SapiWalletRoutes(vertx, auth, marketData, b.userData(), readYourWrites,
+                        b.platform(), b.wallet()).endpoints());
             }
         }
         if (b.accounts() != null) {

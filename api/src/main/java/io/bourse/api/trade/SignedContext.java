@@ -1,6 +1,7 @@
 package io.bourse.api.trade;
 
 import io.bourse.api.auth.Authenticator;
+import io.bourse.api.userdata.ReadYourWrites;
 import io.bourse.api.userdata.UserData;
 import io.bourse.history.History;
 import io.bourse.marketdata.MarketData;
@@ -9,5 +10,5 @@ import io.vertx.core.Vertx;
 
 /** The state the signed route sets share. */
 record SignedContext(Vertx vertx, ExchangeCore core, MarketData md, UserData users, Authenticator auth,
-                     History history, OrderLimiter orders) {
+                     History history, OrderLimiter orders, ReadYourWrites readYourWrites) {
 }

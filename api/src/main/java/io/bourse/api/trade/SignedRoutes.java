@@ -49,7 +49,7 @@ abstract class SignedRoutes {
         this.auth = c.auth();
         this.history = c.history();
         this.orders = c.orders();
-        this.readYourWrites = new ReadYourWrites(vertx, core, users);
+        this.readYourWrites = c.readYourWrites();
     }
 
     protected record Market(SymbolSpec spec, WireFormat wire) {

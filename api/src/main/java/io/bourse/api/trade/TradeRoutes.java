@@ -2,6 +2,7 @@ package io.bourse.api.trade;
 
 import io.bourse.api.auth.Authenticator;
 import io.bourse.api.http.Endpoint;
+import io.bourse.api.userdata.ReadYourWrites;
 import io.bourse.api.userdata.UserData;
 import io.bourse.history.History;
 import io.bourse.marketdata.MarketData;
@@ -22,9 +23,9 @@ public final class TradeRoutes {
 
     /** {@code history} may be null: then queries answer from the user-data reader's memory only. */
     public TradeRoutes(Vertx vertx, ExchangeCore core, MarketData md, UserData users, Authenticator auth,
-                       History history, int ordersPer10s, int ordersPerDay) {
+                       History history, ReadYourWrites readYourWrites, int ordersPer10s, int ordersPerDay) {
         SignedContext c = new SignedContext(vertx, core, md, users, auth, history,
-                new OrderLimiter(ordersPer10s, ordersPerDay));
+                new OrderLimiter(ordersPer10s, ordersPerDay), readYourWrites);
         endpoints.addAll(new OrderRoutes(c).endpoints());
         endpoints.addAll(new OrderListRoutes(c).endpoints());
         endpoints.addAll(new OrderQueryRoutes(c).endpoints());

@@ -69,11 +69,7 @@ public final class AccountRow {
     }
 
     public static void debitFree(long[] row, int assetId, long amount) {
-        int i = slot(row, assetId) + FREE;
-        if (row[i] < amount) {
-            throw new IllegalStateException("free balance would go negative: asset " + assetId);
-        }
-        row[i] -= amount;
+        take(row, slot(row, assetId) + FREE, amount, "free", assetId);
     }
 
     /** Moves {@code amount} from free to locked; the caller has checked {@link #free}. */
@@ -88,9 +84,12 @@ public final class AccountRow {
     }
 
     public static void debitLocked(long[] row, int assetId, long amount) {
-        int i = slot(row, assetId) + LOCKED;
+        take(row, slot(row, assetId) + LOCKED, amount, "locked", assetId);
+    }
+
+    private static void take(long[] row, int i, long amount, String balance, int assetId) {
         if (row[i] < amount) {
-            throw new IllegalStateException("locked balance would go negative: asset " + assetId);
+            throw new IllegalStateException(balance + " balance would go negative: asset " + assetId);
         }
         row[i] -= amount;
     }
