@@ -151,6 +151,25 @@ class BinanceConnectorTradingTest {
         assertThat(cancelled.length()).isEqualTo(3);
         assertThat(alice.testNewOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
                 "timeInForce", "GTC", "quantity", "0.01", "price", "40000"))).isEqualTo("{}");
+
+        JSONObject rates = new JSONObject(alice.testNewOrder(params("symbol", "BTCUSDT", "side", "BUY",
+                "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.01", "price", "40000",
+                "computeCommissionRates", "true")));
+        assertThat(rates.getJSONObject("standardCommissionForOrder").toMap())
+                .isEqualTo(Map.of("maker", "0.00100000", "taker", "0.00100000"));
+        assertThat(rates.getJSONObject("taxCommissionForOrder").getString("taker")).isEqualTo("0.00000000");
+        assertThat(rates.getJSONObject("discount").getBoolean("enabledForAccount")).isFalse();
+        assertThatThrownBy(() -> alice.testNewOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                "timeInForce", "GTC", "quantity", "0.01", "price", "40000", "computeCommissionRates", "yes")))
+                .satisfies(binanceError(400, -1130,
+                        "Data sent for parameter 'computeCommissionRates' is not valid."));
+        // filters are checked as for a real order; balances are not (as on Binance)
+        assertThatThrownBy(() -> alice.testNewOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                "timeInForce", "GTC", "quantity", "0.01", "price", "40000.005")))
+                .satisfies(binanceError(400, -1013, "Filter failure: PRICE_FILTER"));
+        assertThat(alice.testNewOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                "timeInForce", "GTC", "quantity", "10", "price", "40000"))).isEqualTo("{}");
+        assertThat(new JSONArray(alice.getOpenOrders(params("symbol", "BTCUSDT"))).length()).isZero();
     }
 
     @Test

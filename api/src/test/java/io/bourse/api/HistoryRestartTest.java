@@ -70,6 +70,59 @@ class HistoryRestartTest {
     }
 
     /**
+     * Aggregate trades keep their ids across a restart (an aggregate's id is its first fill's), and those older than
+     * memory holds after it are folded from the history store's trades.
+     */
+    @Test
+    void aggTradesKeepTheirIdsAndOlderOnesComeFromTheHistoryStore() throws Exception {
+        long twoDaysAgo = System.currentTimeMillis() - 2 * 86_400_000L;
+        String before;
+        try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
+            exchange.fund(1, LiveExchange.USDT, "100000");
+            exchange.fund(2, LiveExchange.BTC, "1");
+            SpotClientImpl alice = client(exchange, 1, "alice");
+            SpotClientImpl bob = client(exchange, 2, "bob");
+            for (String price : List.of("60000", "60000", "60001")) {
+                bob.createTrade().newOrder(params("symbol", "BTCUSDT", "side", "SELL", "type", "LIMIT",
+                        "timeInForce", "GTC", "quantity", "0.1", "price", price));
+            }
+            alice.createTrade().newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
+                    "quantity", "0.3"));
+            exchange.settle();
+            before = alice.createMarket().aggTrades(params("symbol", "BTCUSDT"));
+            JSONArray aggs = new JSONArray(before);
+            assertThat(aggs.length()).isEqualTo(2);
+            JSONObject first = aggs.getJSONObject(0);
+            assertThat(first.getLong("a")).isEqualTo(first.getLong("f"));
+            assertThat(first.getLong("l")).isEqualTo(first.getLong("f") + 1);
+            assertThat(first.getString("q")).isEqualTo("0.20000000");
+            // fills of two days ago, as a long-running exchange would have written them: taker order 70 buys from
+            // two makers at one price (one aggregate), then taker order 73 sells
+            exchange.db.jdbi().useHandle(h -> {
+                for (long[] t : new long[][] {{900001, 70, 71, 0}, {900002, 70, 72, 0}, {900003, 74, 73, 1}}) {
+                    h.execute("INSERT INTO trades VALUES (0, ?, ?, ?, ?, ?, ?, 7, 8, ?, 0, 0, ?)", t[0],
+                            LiveExchange.units("59000"), LiveExchange.units("0.5"), LiveExchange.units("29500"),
+                            t[1], t[2], t[3] == 1, twoDaysAgo);
+                }
+            });
+        }
+        try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
+            SpotClientImpl alice = client(exchange, 1, "alice");
+            assertThat(alice.createMarket().aggTrades(params("symbol", "BTCUSDT"))).isEqualTo(before);
+            JSONArray old = new JSONArray(alice.createMarket().aggTrades(params("symbol", "BTCUSDT",
+                    "startTime", twoDaysAgo - 1000, "endTime", twoDaysAgo + 1000)));
+            assertThat(old.length()).isEqualTo(2);
+            JSONObject taken = old.getJSONObject(0);
+            assertThat(List.of(taken.getLong("a"), taken.getLong("f"), taken.getLong("l")))
+                    .containsExactly(900001L, 900001L, 900002L);
+            assertThat(taken.getString("q")).isEqualTo("1.00000000");
+            assertThat(taken.getBoolean("m")).isFalse();
+            assertThat(old.getJSONObject(1).getLong("a")).isEqualTo(900003L);
+            assertThat(old.getJSONObject(1).getBoolean("m")).isTrue();
+        }
+    }
+
+    /**
      * Klines older than what memory holds after a restart (its last 25 hours) are folded from the history store's
      * trades; the day split between the two is one kline; days without trades are flat at the previous close.
      */

@@ -20,6 +20,7 @@ import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.command.SetFeeTier;
 import io.bourse.engine.command.SetSymbolStatus;
 import io.bourse.engine.command.SetUserFeeTier;
+import io.bourse.engine.command.TestOrder;
 import io.bourse.engine.command.WithdrawHold;
 import io.bourse.engine.command.WithdrawRelease;
 import io.bourse.engine.command.WithdrawSettle;
@@ -103,6 +104,7 @@ public final class Engine {
             case CancelReplace c -> matching.cancelReplace(c);
             case CancelAllOrders c -> matching.cancelAll(c);
             case PlaceOco c -> matching.placeOco(c);
+            case TestOrder c -> matching.test(c.order());
             case Deposit c -> deposit(c);
             case WithdrawHold c -> withdrawHold(c);
             case WithdrawSettle c -> withdrawSettle(c);

@@ -3,6 +3,7 @@ package io.bourse.engine;
 import io.bourse.engine.command.AddSymbol;
 import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.command.SetSymbolStatus;
+import io.bourse.engine.command.TestOrder;
 import io.bourse.engine.market.Rates;
 import io.bourse.engine.market.SymbolSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,30 @@ class FilterTest {
 
     private RejectReason buy(String px, String q) {
         return x.apply(PlaceOrder.limit(BTCUSDT, 1, Side.BUY, price(px), qty(q), TimeInForce.GTC));
+    }
+
+    /** order/test: the same verdicts as placing, and nothing placed, locked or reported. */
+    @Test
+    void testOrdersAreCheckedLikeRealOnesAndChangeNothing() {
+        long free = x.free(1, USDT);
+        int events = x.log.events().size();
+        assertThat(x.apply(new TestOrder(PlaceOrder.limit(BTCUSDT, 1, Side.BUY, price("100"), qty("0.000015"),
+                TimeInForce.GTC)))).isEqualTo(RejectReason.FILTER_LOT_SIZE);
+        assertThat(x.apply(new TestOrder(PlaceOrder.limit(BTCUSDT, 1, Side.BUY, price("100"), qty("0.0499"),
+                TimeInForce.GTC)))).isEqualTo(RejectReason.FILTER_NOTIONAL);
+        assertThat(x.apply(new TestOrder(PlaceOrder.limit(BTCUSDT, 1, Side.BUY, price("100"), qty("1"), null))))
+                .isEqualTo(RejectReason.UNSUPPORTED_ORDER_COMBINATION);
+        // a user with no funds at all: order/test does not look at balances
+        assertThat(x.apply(new TestOrder(PlaceOrder.limit(BTCUSDT, 99, Side.BUY, price("100"), qty("1"),
+                TimeInForce.GTC)))).isEqualTo(RejectReason.NONE);
+        assertThat(x.engine.books().openOrderCount()).isZero();
+        assertThat(x.free(1, USDT)).isEqualTo(free);
+        assertThat(x.locked(1, USDT)).isZero();
+        assertThat(x.log.events().subList(events, x.log.events().size()))
+                .allMatch(e -> e instanceof EventLog.Rejected);
+        x.ok(new SetSymbolStatus(BTCUSDT, SymbolStatus.HALT));
+        assertThat(x.apply(new TestOrder(PlaceOrder.limit(BTCUSDT, 1, Side.BUY, price("100"), qty("1"),
+                TimeInForce.GTC)))).isEqualTo(buy("100", "1"));
     }
 
     @Test

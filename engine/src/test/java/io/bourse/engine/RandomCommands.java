@@ -14,6 +14,7 @@ import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.command.SetFeeTier;
 import io.bourse.engine.command.SetSymbolStatus;
 import io.bourse.engine.command.SetUserFeeTier;
+import io.bourse.engine.command.TestOrder;
 import io.bourse.engine.command.WithdrawHold;
 import io.bourse.engine.command.WithdrawRelease;
 import io.bourse.engine.command.WithdrawSettle;
@@ -104,7 +105,8 @@ public final class RandomCommands {
         long user = 1 + rnd.nextInt(users);
         int r = rnd.nextInt(100);
         if (r < 38) {
-            return limit(sym, user);
+            PlaceOrder order = limit(sym, user);
+            return rnd.nextInt(25) == 0 ? new TestOrder(order) : order;
         } else if (r < 46) {
             return market(sym, user);
         } else if (r < 49) {

@@ -14,6 +14,7 @@ import io.bourse.engine.command.PlaceOrder;
 import io.bourse.engine.command.SetFeeTier;
 import io.bourse.engine.command.SetSymbolStatus;
 import io.bourse.engine.command.SetUserFeeTier;
+import io.bourse.engine.command.TestOrder;
 import io.bourse.engine.command.WithdrawHold;
 import io.bourse.engine.command.WithdrawRelease;
 import io.bourse.engine.command.WithdrawSettle;
@@ -146,6 +147,7 @@ final class ReferenceExchange {
             case MoveOrder c -> move(c);
             case CancelAllOrders c -> cancelAll(c);
             case PlaceOco c -> placeOco(c);
+            case TestOrder c -> check(c.order());
         };
         if (r != RejectReason.NONE) {
             events.add(new EventLog.Rejected(r));
@@ -296,7 +298,8 @@ final class ReferenceExchange {
 
     // ------------------------------------------------------------------ placing
 
-    private RejectReason place(PlaceOrder c) {
+    /** The checks of the order itself: symbol, trading status, shape, filters (all that order/test checks). */
+    private RejectReason check(PlaceOrder c) {
         if (c.symbolId() < 0 || c.symbolId() >= symbols.size()) {
             return RejectReason.UNKNOWN_SYMBOL;
         }
@@ -305,12 +308,15 @@ final class ReferenceExchange {
             return RejectReason.MARKET_CLOSED;
         }
         RejectReason r = shape(s, c);
-        if (r == RejectReason.NONE) {
-            r = filters(s, c);
-        }
+        return r != RejectReason.NONE ? r : filters(s, c);
+    }
+
+    private RejectReason place(PlaceOrder c) {
+        RejectReason r = check(c);
         if (r != RejectReason.NONE) {
             return r;
         }
+        Sym s = symbols.get(c.symbolId());
         if (!balances.containsKey(c.userId())) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }

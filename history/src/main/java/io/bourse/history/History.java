@@ -7,11 +7,13 @@ import io.bourse.engine.StpMode;
 import io.bourse.engine.TimeInForce;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
+import io.bourse.marketdata.AggTrade;
 import io.bourse.marketdata.Kline;
 import io.bourse.store.Database;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +46,9 @@ public final class History {
             rs.getLong("buyer_order_id"), rs.getLong("seller_order_id"), rs.getLong("buyer_user_id"),
             rs.getLong("seller_user_id"), rs.getBoolean("buyer_is_maker"), rs.getLong("buyer_fee"),
             rs.getLong("seller_fee"), rs.getLong("time_ms"));
+
+    /** Trades read at a time while folding aggregates. */
+    private static final int AGG_PAGE = 1000;
 
     private final Jdbi jdbi;
 
@@ -100,6 +105,51 @@ public final class History {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + TRADE_COLUMNS + " FROM trades WHERE symbol_id = :s "
                         + "AND trade_id >= :from ORDER BY trade_id LIMIT :limit")
                 .bind("s", symbolId).bind("from", fromId).bind("limit", limit).map(TRADE).list());
+    }
+
+    /**
+     * Aggregate trades of a symbol folded again from its stored trades, oldest first, at most {@code limit}: those
+     * with id ≥ {@code fromId} if that is ≥ 0, else those within [{@code start}, {@code end}] (-1: open). Folded
+     * as market data folds them live ({@link AggTrade#continuedBy}), so ids and contents are the same.
+     */
+    public List<AggTrade> aggTrades(int symbolId, long fromId, long start, long end, int limit) {
+        List<AggTrade> out = new ArrayList<>();
+        AggTrade current = null;
+        long currentTaker = -1;
+        // from the fill just before fromId: the fill at fromId may continue an aggregate that began earlier
+        long after = fromId >= 0 ? fromId - 2 : Long.MIN_VALUE;
+        List<TradeState> page;
+        do {
+            page = tradePage(symbolId, after, start < 0 ? Long.MIN_VALUE : start, end < 0 ? Long.MAX_VALUE : end);
+            for (TradeState t : page) {
+                long taker = t.buyerIsMaker() ? t.sellerOrderId() : t.buyerOrderId();
+                if (current != null && current.continuedBy(currentTaker, taker, t.tradeId(), t.price())) {
+                    current = current.plus(t.tradeId(), t.qty());
+                } else {
+                    if (current != null && current.id() >= fromId) {
+                        out.add(current);
+                        if (out.size() == limit) {
+                            return out;
+                        }
+                    }
+                    current = AggTrade.of(t.tradeId(), t.price(), t.qty(), t.timeMs(), t.buyerIsMaker());
+                }
+                currentTaker = taker;
+                after = t.tradeId();
+            }
+        } while (page.size() == AGG_PAGE);
+        if (current != null && current.id() >= fromId) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private List<TradeState> tradePage(int symbolId, long afterId, long start, long end) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TRADE_COLUMNS + " FROM trades WHERE symbol_id = :s "
+                        + "AND trade_id > :after AND time_ms >= :start AND time_ms <= :end ORDER BY trade_id "
+                        + "LIMIT :limit")
+                .bind("s", symbolId).bind("after", afterId).bind("start", start).bind("end", end)
+                .bind("limit", AGG_PAGE).map(TRADE).list());
     }
 
     /** Public trades of a symbol at or after {@code fromMs}, oldest first (to rebuild recent klines). */

@@ -6,6 +6,9 @@ import io.bourse.engine.command.Command;
 import io.bourse.engine.event.OrderState;
 import io.bourse.journal.FsyncPolicy;
 import io.bourse.journal.JournalConfig;
+import io.bourse.marketdata.AggTrade;
+import io.bourse.marketdata.MarketData;
+import io.bourse.marketdata.SymbolMarket;
 import io.bourse.runtime.CoreConfig;
 import io.bourse.runtime.ExchangeCore;
 import io.bourse.store.Database;
@@ -83,6 +86,52 @@ class HistoryWriterTest {
             }
             assertThat(count(db, "trades")).isEqualTo(trades);
             assertThat(count(db, "orders")).isEqualTo(orders);
+        }
+    }
+
+    /** What {@code /api/v3/aggTrades} folds from the store for older trades is what market data built live. */
+    @Test
+    void aggregatesFoldedFromStoredTradesAreTheLiveOnes() throws Exception {
+        try (Database db = Database.embedded(dir.resolve("postgres"))) {
+            RandomCommands random = commands(12);
+            HistoryWriter writer = new HistoryWriter(db);
+            MarketData md = new MarketData();
+            try (ExchangeCore core = ExchangeCore.start(config(), List.of(writer, md))) {
+                for (Command c : random.setUp()) {
+                    core.submit(c).join();
+                }
+                List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+                for (int i = 0; i < 4_000; i++) {
+                    pending.add(core.submit(random.next()));
+                }
+                pending.forEach(java.util.concurrent.CompletableFuture::join);
+            }
+            History history = new History(db);
+            int checked = 0;
+            for (SymbolMarket m : md.markets()) {
+                List<AggTrade> live = m.aggTrades(-1, -1, -1, SymbolMarket.RECENT);
+                if (live.size() < 3) {
+                    continue;
+                }
+                int symbol = m.spec().id();
+                assertThat(history.aggTrades(symbol, live.getFirst().id(), -1, -1, SymbolMarket.RECENT))
+                        .isEqualTo(live);
+                assertThat(history.aggTrades(symbol, live.get(1).id(), -1, -1, 2)).isEqualTo(live.subList(1, 3));
+                // an id inside an aggregate: the answer starts at the next one
+                for (int i = 0; i + 1 < live.size(); i++) {
+                    AggTrade a = live.get(i);
+                    if (a.lastTradeId() > a.firstTradeId()) {
+                        assertThat(history.aggTrades(symbol, a.id() + 1, -1, -1, 1).getFirst())
+                                .isEqualTo(live.get(i + 1));
+                        checked++;
+                        break;
+                    }
+                }
+                long time = live.getLast().timeMs();
+                assertThat(history.aggTrades(symbol, -1, time, time, SymbolMarket.RECENT))
+                        .isEqualTo(live.stream().filter(a -> a.timeMs() == time).toList());
+            }
+            assertThat(checked).as("symbols with a multi-fill aggregate").isPositive();
         }
     }
 

@@ -29,7 +29,6 @@ public final class SymbolMarket {
     private final ArrayDeque<AggTrade> aggTrades = new ArrayDeque<>();
     private final Map<KlineInterval, KlineSeries> klines = new EnumMap<>(KlineInterval.class);
     private long firstTradeMs = -1;
-    private long nextAggId = 1;
     private long aggTaker = -1;
     private BookTicker publishedTicker;
 
@@ -59,12 +58,11 @@ public final class SymbolMarket {
         Trade t = new Trade(id, price, qty, quoteQty, timeMs, buyerIsMaker);
         push(trades, t);
         AggTrade last = aggTrades.peekLast();
-        if (last != null && aggTaker == takerOrderId && last.price() == price && last.lastTradeId() == id - 1) {
+        if (last != null && last.continuedBy(aggTaker, takerOrderId, id, price)) {
             aggTrades.pollLast();
-            aggTrades.addLast(new AggTrade(last.id(), price, last.qty() + qty, last.firstTradeId(), id,
-                    last.timeMs(), buyerIsMaker));
+            aggTrades.addLast(last.plus(id, qty));
         } else {
-            push(aggTrades, new AggTrade(nextAggId++, price, qty, id, id, timeMs, buyerIsMaker));
+            push(aggTrades, AggTrade.of(id, price, qty, timeMs, buyerIsMaker));
         }
         aggTaker = takerOrderId;
         if (firstTradeMs < 0) {
@@ -158,6 +156,16 @@ public final class SymbolMarket {
                 }
             }
             return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The oldest aggregate trade still in memory, or null if there is none. */
+    public AggTrade oldestAggTrade() {
+        lock.lock();
+        try {
+            return aggTrades.peekFirst();
         } finally {
             lock.unlock();
         }

@@ -146,7 +146,7 @@ class MarketDataTest {
         }
         for (int i = 1; i < aggs.size(); i++) {
             assertThat(aggs.get(i).firstTradeId()).isEqualTo(aggs.get(i - 1).lastTradeId() + 1);
-            assertThat(aggs.get(i).id()).isEqualTo(aggs.get(i - 1).id() + 1);
+            assertThat(aggs.get(i).id()).isEqualTo(aggs.get(i).firstTradeId());
         }
         assertThat(aggs.getLast().lastTradeId()).isEqualTo(trades.getLast().id());
         Trade last = trades.getLast();

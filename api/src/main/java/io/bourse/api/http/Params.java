@@ -112,6 +112,18 @@ public final class Params {
         return v.getAsLong();
     }
 
+    /** An optional {@code true} / {@code false} (any case); absent is false, anything else is -1130. */
+    public boolean optBoolean(String name) {
+        String v = get(name);
+        if (v == null || v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiException.invalidValue(name);
+    }
+
     /** A mandatory parameter naming a constant of {@code type} exactly; anything else is -1130. */
     public <E extends Enum<E>> E requireEnum(String name, Class<E> type) {
         String text = require(name);

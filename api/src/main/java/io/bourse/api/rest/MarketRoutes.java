@@ -68,7 +68,7 @@ public final class MarketRoutes {
                 Endpoint.get("/api/v3/depth", MarketRoutes::depthWeight, this::depth),
                 Endpoint.get("/api/v3/trades", 25, this::trades),
                 Endpoint.of(HttpMethod.GET, "/api/v3/historicalTrades", 25, this::historicalTrades),
-                Endpoint.get("/api/v3/aggTrades", 4, this::aggTrades),
+                Endpoint.of(HttpMethod.GET, "/api/v3/aggTrades", 4, this::aggTrades),
                 Endpoint.of(HttpMethod.GET, "/api/v3/klines", 2, this::klines),
                 Endpoint.of(HttpMethod.GET, "/api/v3/uiKlines", 2, this::klines),
                 Endpoint.get("/api/v3/avgPrice", 2, this::avgPrice),
@@ -188,7 +188,8 @@ public final class MarketRoutes {
         });
     }
 
-    private Buffer aggTrades(Request r) {
+    /** From memory, or folded from the history store's trades when they reach back before what memory holds. */
+    private Future<Buffer> aggTrades(Request r) {
         Params p = r.params();
         SymbolMarket m = SymbolParams.require(md, p);
         int limit = p.limit("limit", 500, 1, 1000);
@@ -201,8 +202,19 @@ public final class MarketRoutes {
         if (start >= 0 && end >= 0 && (end < start || end - start > 3_600_000L)) {
             throw ApiException.badRequest(-1127, "More than 1 hours between startTime and endTime.");
         }
+        AggTrade oldest = m.oldestAggTrade();
+        boolean older = history != null && (fromId >= 0 ? oldest == null || fromId < oldest.id()
+                : start >= 0 ? oldest == null || start < oldest.timeMs()
+                : end >= 0);
+        if (!older) {
+            return Future.succeededFuture(aggTradeList(m, m.aggTrades(fromId, start, end, limit)));
+        }
+        int symbolId = m.spec().id();
+        return vertx.executeBlocking(() -> aggTradeList(m, history.aggTrades(symbolId, fromId, start, end, limit)));
+    }
+
+    private Buffer aggTradeList(SymbolMarket m, List<AggTrade> aggs) {
         WireFormat w = wire(m);
-        List<AggTrade> aggs = m.aggTrades(fromId, start, end, limit);
         return JsonOut.write(g -> {
             g.writeStartArray();
             for (AggTrade a : aggs) {

@@ -31,7 +31,7 @@ final class AccountInfoRoutes extends SignedRoutes {
 
     private Future<Buffer> account(Request r) {
         ApiKey key = auth.signed(r, Permission.READ);
-        boolean omitZero = "true".equalsIgnoreCase(r.params().get("omitZeroBalances"));
+        boolean omitZero = r.params().optBoolean("omitZeroBalances");
         Listing listing = md.listing();
         return afterAcknowledgedWrites(() -> {
             UserState u = users.user(key.userId());
@@ -86,26 +86,9 @@ final class AccountInfoRoutes extends SignedRoutes {
         return Future.succeededFuture(JsonOut.write(g -> {
             g.writeStartObject();
             g.writeStringField("symbol", m.spec().name());
-            commissionRates(g, "standardCommission", rates[0], rates[1]);
-            commissionRates(g, "specialCommission", 0, 0);
-            commissionRates(g, "taxCommission", 0, 0);
-            g.writeObjectFieldStart("discount");
-            g.writeBooleanField("enabledForAccount", false);
-            g.writeBooleanField("enabledForSymbol", false);
-            g.writeStringField("discountAsset", "BNB");
-            g.writeStringField("discount", "0.00000000");
-            g.writeEndObject();
+            CommissionJson.write(g, "", rates, true);
             g.writeEndObject();
         }));
-    }
-
-    private static void commissionRates(JsonGenerator g, String name, long maker, long taker) throws IOException {
-        g.writeObjectFieldStart(name);
-        g.writeStringField("maker", io.bourse.api.http.Decimals.format(maker, 8));
-        g.writeStringField("taker", io.bourse.api.http.Decimals.format(taker, 8));
-        g.writeStringField("buyer", "0.00000000");
-        g.writeStringField("seller", "0.00000000");
-        g.writeEndObject();
     }
 
     private Future<Buffer> rateLimits(Request r) {

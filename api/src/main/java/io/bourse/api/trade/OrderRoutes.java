@@ -14,6 +14,7 @@ import io.bourse.engine.command.AmendOrder;
 import io.bourse.engine.command.CancelAllOrders;
 import io.bourse.engine.command.CancelOrder;
 import io.bourse.engine.command.CancelReplace;
+import io.bourse.engine.command.TestOrder;
 import io.bourse.engine.event.EngineEvent;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
@@ -35,7 +36,8 @@ final class OrderRoutes extends SignedRoutes {
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.of(HttpMethod.POST, "/api/v3/order", 1, this::placeOrder),
-                Endpoint.of(HttpMethod.POST, "/api/v3/order/test", 1, this::testOrder),
+                new Endpoint(HttpMethod.POST, "/api/v3/order/test",
+                        p -> "true".equalsIgnoreCase(p.get("computeCommissionRates")) ? 20 : 1, this::testOrder),
                 Endpoint.of(HttpMethod.DELETE, "/api/v3/order", 1, this::cancelOrder),
                 Endpoint.of(HttpMethod.DELETE, "/api/v3/openOrders", 1, this::cancelAll),
                 Endpoint.of(HttpMethod.POST, "/api/v3/order/cancelReplace", 1, this::cancelReplace),
@@ -118,9 +120,22 @@ final class OrderRoutes extends SignedRoutes {
     private Future<Buffer> testOrder(Request r) {
         ApiKey key = auth.signed(r, Permission.TRADE);
         Market m = market(r.params());
-        OrderRequests.parse(r.params(), m.spec(), scale(m.spec().baseAssetId()), scale(m.spec().quoteAssetId()),
-                key.userId());
-        return Future.succeededFuture(JsonOut.EMPTY_OBJECT.copy());
+        OrderRequests.NewOrder order = OrderRequests.parse(r.params(), m.spec(), scale(m.spec().baseAssetId()),
+                scale(m.spec().quoteAssetId()), key.userId());
+        boolean withRates = r.params().optBoolean("computeCommissionRates");
+        // the engine checks status, shape and filters exactly as it would place the order, and places nothing
+        return submit(new TestOrder(order.command())).map(result -> {
+            acceptedEvents(result);
+            if (!withRates) {
+                return JsonOut.EMPTY_OBJECT.copy();
+            }
+            long[] rates = users.feeRates(users.user(key.userId()).feeTier());
+            return JsonOut.write(g -> {
+                g.writeStartObject();
+                CommissionJson.write(g, "ForOrder", rates, false);
+                g.writeEndObject();
+            });
+        });
     }
 
     private Future<Buffer> cancelOrder(Request r) {

@@ -180,6 +180,16 @@ public final class MatchingEngine {
         return RejectReason.NONE;
     }
 
+    /** The checks {@link #place} makes of the order itself, without placing it (Binance's order/test). */
+    public RejectReason test(PlaceOrder c) {
+        Market m = market(c.symbolId());
+        RejectReason r = tradable(m);
+        if (r == RejectReason.NONE) {
+            r = OrderEntry.checkShape(m, c);
+        }
+        return r != RejectReason.NONE ? r : OrderEntry.checkFilters(m, request.derive(m, c), nowMs);
+    }
+
     /** Places an OCO pair: both legs are validated first, and either both are placed or neither. */
     public RejectReason placeOco(PlaceOco c) {
         Market m = market(c.symbolId());

@@ -8,5 +8,5 @@ package io.bourse.engine.command;
 public sealed interface Command permits
         AddAsset, AddSymbol, SetSymbolStatus, SetFeeTier, SetUserFeeTier,
         Deposit, WithdrawHold, WithdrawSettle, WithdrawRelease,
-        PlaceOrder, CancelOrder, CancelReplace, AmendOrder, MoveOrder, CancelAllOrders, PlaceOco {
+        PlaceOrder, CancelOrder, CancelReplace, AmendOrder, MoveOrder, CancelAllOrders, PlaceOco, TestOrder {
 }
