@@ -101,11 +101,32 @@ class OrderChangesTest {
     @Test
     void amendKeepsPriorityAndOnlyDecreases() throws Exception {
         long id = buy("40000");
+        String placedClientId = new JSONObject(trade.getOrder(params("symbol", "BTCUSDT", "orderId", id)))
+                .getString("clientOrderId");
         HttpResponse<String> amended = signed("PUT", "/api/v3/order/amend/keepPriority",
                 "symbol=BTCUSDT&orderId=" + id + "&newQty=0.05");
         assertThat(amended.statusCode()).isEqualTo(200);
         JSONObject order = new JSONObject(amended.body()).getJSONObject("amendedOrder");
         assertThat(order.getString("qty")).isEqualTo("0.05000000");
+        // as on Binance, an amended order gets a new client id (made up when none is sent); the old one is echoed
+        assertThat(order.getString("origClientOrderId")).isEqualTo(placedClientId);
+        assertThat(order.getString("clientOrderId")).isNotEqualTo(placedClientId).matches("[A-Za-z0-9_-]{1,36}");
+        HttpResponse<String> renamed = signed("PUT", "/api/v3/order/amend/keepPriority",
+                "symbol=BTCUSDT&origClientOrderId=" + order.getString("clientOrderId")
+                        + "&newQty=0.04&newClientOrderId=mine-2");
+        JSONObject again = new JSONObject(renamed.body()).getJSONObject("amendedOrder");
+        assertThat(again.getString("origClientOrderId")).isEqualTo(order.getString("clientOrderId"));
+        assertThat(again.getString("clientOrderId")).isEqualTo("mine-2");
+        assertThat(new JSONObject(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "mine-2")))
+                .getLong("orderId")).isEqualTo(id);
+        long other = buy("39000");
+        HttpResponse<String> taken = signed("PUT", "/api/v3/order/amend/keepPriority",
+                "symbol=BTCUSDT&orderId=" + other + "&newQty=0.05&newClientOrderId=mine-2");
+        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(new JSONObject(taken.body()).getString("msg")).isEqualTo("Duplicate order sent.");
+        assertThat(new JSONObject(trade.getOrder(params("symbol", "BTCUSDT", "orderId", other)))
+                .getString("origQty")).isEqualTo("0.10000000");
+        trade.cancelOrder(params("symbol", "BTCUSDT", "orderId", other));
         HttpResponse<String> increase = signed("PUT", "/api/v3/order/amend/keepPriority",
                 "symbol=BTCUSDT&orderId=" + id + "&newQty=0.5");
         assertThat(increase.statusCode()).isEqualTo(400);

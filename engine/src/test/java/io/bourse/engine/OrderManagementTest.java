@@ -80,6 +80,26 @@ class OrderManagementTest {
     }
 
     @Test
+    void amendShouldGiveTheOrderItsNewClientIdUnlessAnotherOpenOrderHasIt() {
+        long first = x.place(PlaceOrder.limit(BTCUSDT, 1, Side.SELL, price("60000"), qty("1"), TimeInForce.GTC)
+                .withClientOrderId("a"));
+        long second = x.place(PlaceOrder.limit(BTCUSDT, 1, Side.SELL, price("60001"), qty("1"), TimeInForce.GTC)
+                .withClientOrderId("b"));
+        x.ok(AmendOrder.byId(BTCUSDT, 1, first, qty("0.9")).withNewClientOrderId("c"));
+        assertThat(x.engine.order(first).clientOrderId()).isEqualTo("c");
+        // the old id is free, the new one finds the order
+        x.ok(new AmendOrder(BTCUSDT, 1, 0, "c", qty("0.8"), null));
+        assertThat(x.apply(new CancelOrder(BTCUSDT, 1, 0, "a"))).isEqualTo(RejectReason.UNKNOWN_ORDER);
+        // another open order's id: refused, and nothing changed
+        assertThat(x.apply(AmendOrder.byId(BTCUSDT, 1, second, qty("0.5")).withNewClientOrderId("c")))
+                .isEqualTo(RejectReason.DUPLICATE_ORDER);
+        assertThat(x.engine.order(second).clientOrderId()).isEqualTo("b");
+        assertThat(x.engine.order(second).origQty()).isEqualTo(qty("1"));
+        x.ok(new CancelOrder(BTCUSDT, 1, 0, "c"));
+        x.ok(AmendOrder.byId(BTCUSDT, 1, second, qty("0.5")).withNewClientOrderId("c"));
+    }
+
+    @Test
     void amendShouldRefuseIncreasesAndAmountsNotAboveTheExecutedQuantity() {
         long id = x.limit(1, Side.SELL, "60000", "1");
         x.limit(3, Side.BUY, "60000", "0.3");

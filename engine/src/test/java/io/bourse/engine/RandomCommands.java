@@ -121,9 +121,15 @@ public final class RandomCommands {
         } else if (r < 72) {
             long id = orders.someOrder(sym, user, rnd);
             long qty = rnd.nextInt(40) * stepSize(sym);
-            return rnd.nextInt(10) == 0 && orders.clientIdOf(id) != null
-                    ? new AmendOrder(sym, user, 0, orders.clientIdOf(id), qty)
+            AmendOrder amend = rnd.nextInt(10) == 0 && orders.clientIdOf(id) != null
+                    ? new AmendOrder(sym, user, 0, orders.clientIdOf(id), qty, null)
                     : AmendOrder.byId(sym, user, id, qty);
+            // a new client id: sometimes fresh, sometimes one another order of the user may hold
+            return switch (rnd.nextInt(4)) {
+                case 0 -> amend.withNewClientOrderId("amended-" + rnd.nextInt(1_000_000));
+                case 1 -> amend.withNewClientOrderId(orders.clientIdOf(orders.someOrder(sym, user, rnd)));
+                default -> amend;
+            };
         } else if (r < 82) {
             return new MoveOrder(sym, user, orders.someOrder(sym, user, rnd), price(sym));
         } else if (r < 84) {

@@ -989,6 +989,14 @@ final class ReferenceExchange {
         if (c.newQuantity() >= o.qty || c.newQuantity() <= o.filled + o.prevented || o.quoteQty > 0) {
             return RejectReason.AMEND_NOT_A_DECREASE;
         }
+        String newClientId = c.newClientOrderId();
+        if (newClientId != null && !newClientId.equals(o.clientId) && open.values().stream().anyMatch(x ->
+                x.symbolId == o.symbolId && x.user == o.user && newClientId.equals(x.clientId))) {
+            return RejectReason.DUPLICATE_ORDER;
+        }
+        if (newClientId != null) {
+            o.clientId = newClientId;
+        }
         long removed = o.qty - c.newQuantity();
         o.qty = c.newQuantity();
         if (!o.marketBuyBudget) {

@@ -143,7 +143,7 @@ final class OrderRoutes extends SignedRoutes {
         Params p = r.params();
         Market m = market(p);
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
-        String cancelId = cancelClientId(p);
+        String cancelId = requestedOrNewClientId(p);
         return submit(new CancelOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId()))
                 .map(result -> {
                     List<OrderState> cancelled = cancelled(acceptedEvents(result));
@@ -246,8 +246,17 @@ final class OrderRoutes extends SignedRoutes {
         Market m = market(p);
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
         long newQty = OrderRequests.decimal(p, "newQty", scale(m.spec().baseAssetId()), true);
-        return submit(new AmendOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId(),
-                newQty))
+        // as on Binance, the amended order gets a new client id: the one sent, or one made up
+        String newClientId = requestedOrNewClientId(p);
+        AmendOrder amend = new AmendOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId(), newQty,
+                newClientId);
+        // the id it had, for the answer: named in the request, or read once the user's earlier commands are seen
+        Future<String> before = ref.clientOrderId() != null ? Future.succeededFuture(ref.clientOrderId())
+                : caughtUp().map(v -> {
+                    OrderState known = users.user(key.userId()).order(ref.orderId());
+                    return known == null ? null : known.clientOrderId();
+                });
+        return before.compose(origClientId -> submit(amend)
                 .map(result -> {
                     OrderState o = acceptedEvents(result).stream()
                             .filter(e -> e instanceof EngineEvent.OrderUpdated u
@@ -262,7 +271,7 @@ final class OrderRoutes extends SignedRoutes {
                         g.writeStringField("symbol", m.spec().name());
                         g.writeNumberField("orderId", o.orderId());
                         g.writeNumberField("orderListId", o.orderListId());
-                        g.writeStringField("origClientOrderId", o.clientOrderId());
+                        g.writeStringField("origClientOrderId", origClientId);
                         g.writeStringField("clientOrderId", o.clientOrderId());
                         g.writeStringField("price", w.price(o.price()));
                         g.writeStringField("qty", w.qty(o.origQty()));
@@ -279,10 +288,11 @@ final class OrderRoutes extends SignedRoutes {
                         g.writeEndObject();
                         g.writeEndObject();
                     });
-                });
+                }));
     }
 
-    private static String cancelClientId(Params p) {
+    /** The request's {@code newClientOrderId}, or a new one when it sends none (a cancel's id, an amended order's). */
+    private static String requestedOrNewClientId(Params p) {
         String id = OrderRequests.clientId(p, "newClientOrderId");
         return id == null ? OrderRequests.generatedClientId() : id;
     }

@@ -75,7 +75,7 @@ public class EngineBenchmarks {
                     (1 + rnd.nextInt(20)) * LOT, TimeInForce.GTC));
         }
         for (int k = 0; k < AMEND_STEPS; k++) {
-            amends[k] = new AmendOrder(S, 10, 0, "jmh-amend", (AMEND_STEPS - k) * LOT);
+            amends[k] = new AmendOrder(S, 10, 0, "jmh-amend", (AMEND_STEPS - k) * LOT, null);
         }
         apply(amendTarget);
         orderId = engine.books().nextOrderId();

@@ -765,6 +765,18 @@ public final class MatchingEngine {
         if (newLots >= o.origLots || newLots <= o.filledLots + o.preventedLots || o.isQuoteSized()) {
             return RejectReason.AMEND_NOT_A_DECREASE;
         }
+        String newClientId = c.newClientOrderId();
+        boolean renamed = newClientId != null && !newClientId.equals(o.clientOrderId);
+        if (renamed && accounts.orderIdForClientId(o.userId, m.symbolId, newClientId) >= 0) {
+            return RejectReason.DUPLICATE_ORDER;
+        }
+        if (renamed) {
+            if (o.clientOrderId != null) {
+                accounts.removeClientId(o.userId, m.symbolId, o.clientOrderId);
+            }
+            accounts.putClientId(o.userId, m.symbolId, newClientId, o.orderId);
+            o.clientOrderId = newClientId;
+        }
         long removed = o.origLots - newLots;
         o.origLots = newLots;
         if (o.quotePerLot != 0 || o.side == Side.SELL) {

@@ -62,6 +62,8 @@ public final class CommandCodec {
     private static final byte CANCEL_ALL = 15;
     private static final byte PLACE_OCO = 16;
     private static final byte TEST_ORDER = 17;
+    /** Amend with the new client order id; {@link #AMEND_ORDER} records (before it existed) still decode. */
+    private static final byte AMEND_ORDER_RENAMING = 18;
 
     private CommandCodec() {
     }
@@ -88,9 +90,10 @@ public final class CommandCodec {
             case MoveOrder c -> out.put(MOVE_ORDER).putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId())
                     .putLong(c.newPrice());
             case AmendOrder c -> {
-                out.put(AMEND_ORDER).putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId());
+                out.put(AMEND_ORDER_RENAMING).putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId());
                 putString(out, c.origClientOrderId());
                 out.putLong(c.newQuantity());
+                putString(out, c.newClientOrderId());
             }
             case CancelReplace c -> {
                 out.put(CANCEL_REPLACE);
@@ -146,7 +149,10 @@ public final class CommandCodec {
             case TEST_ORDER -> new TestOrder(placeOrder(in));
             case CANCEL_ORDER -> cancelOrder(in);
             case MOVE_ORDER -> new MoveOrder(in.getInt(), in.getLong(), in.getLong(), in.getLong());
-            case AMEND_ORDER -> new AmendOrder(in.getInt(), in.getLong(), in.getLong(), getString(in), in.getLong());
+            case AMEND_ORDER -> new AmendOrder(in.getInt(), in.getLong(), in.getLong(), getString(in), in.getLong(),
+                    null);
+            case AMEND_ORDER_RENAMING -> new AmendOrder(in.getInt(), in.getLong(), in.getLong(), getString(in),
+                    in.getLong(), getString(in));
             case CANCEL_REPLACE -> new CancelReplace(cancelOrder(in), placeOrder(in), in.get() == 1);
             case CANCEL_ALL -> new CancelAllOrders(in.getInt(), in.getLong());
             case PLACE_OCO -> new PlaceOco(in.getInt(), in.getLong(), getEnum(in, Side.values()), in.getLong(),
