@@ -149,13 +149,23 @@ class OrderChangesTest {
         HttpResponse<String> queried = signed("GET", "/api/v3/orderList", "orderListId=" + list.getLong("orderListId"));
         assertThat(new JSONObject(queried.body()).getString("listOrderStatus")).isEqualTo("EXECUTING");
         assertThat(new JSONObject(queried.body()).has("orderReports")).isFalse();
+        assertThat(new JSONObject(queried.body()).getString("listClientOrderId")).isEqualTo("my-oco");
+        JSONObject byClientId = new JSONObject(signed("GET", "/api/v3/orderList", "origClientOrderId=my-oco").body());
+        assertThat(byClientId.getLong("orderListId")).isEqualTo(list.getLong("orderListId"));
         assertThat(new org.json.JSONArray(signed("GET", "/api/v3/openOrderList", "").body()).length()).isEqualTo(1);
+        HttpResponse<String> neither = signed("DELETE", "/api/v3/orderList", "symbol=BTCUSDT");
+        assertThat(new JSONObject(neither.body()).getString("msg"))
+                .isEqualTo("Param 'listClientOrderId' or 'orderListId' must be sent, but both were empty/null!");
+        HttpResponse<String> mismatched = signed("DELETE", "/api/v3/orderList", "symbol=BTCUSDT&orderListId="
+                + list.getLong("orderListId") + "&listClientOrderId=not-mine");
+        assertThat(new JSONObject(mismatched.body()).getInt("code")).isEqualTo(-2011);
 
-        HttpResponse<String> cancelled = signed("DELETE", "/api/v3/orderList", "symbol=BTCUSDT&orderListId="
-                + list.getLong("orderListId"));
+        HttpResponse<String> cancelled = signed("DELETE", "/api/v3/orderList",
+                "symbol=BTCUSDT&listClientOrderId=my-oco");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         JSONObject done = new JSONObject(cancelled.body());
         assertThat(done.getString("listStatusType")).isEqualTo("ALL_DONE");
+        assertThat(done.getString("listClientOrderId")).isEqualTo("my-oco");
         assertThat(done.getJSONArray("orderReports").length()).isEqualTo(2);
         assertThat(done.getJSONArray("orderReports").getJSONObject(1).getString("status")).isEqualTo("CANCELED");
         HttpResponse<String> again = signed("DELETE", "/api/v3/orderList", "symbol=BTCUSDT&orderListId="
@@ -166,6 +176,7 @@ class OrderChangesTest {
         org.json.JSONArray all = new org.json.JSONArray(signed("GET", "/api/v3/allOrderList", "").body());
         assertThat(all.length()).isEqualTo(1);
         assertThat(all.getJSONObject(0).getString("listStatusType")).isEqualTo("ALL_DONE");
+        assertThat(all.getJSONObject(0).getString("listClientOrderId")).isEqualTo("my-oco");
 
         HttpResponse<String> bad = signed("POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
                 + "&quantity=0.1&aboveType=MARKET&belowType=STOP_LOSS&belowStopPrice=49500");

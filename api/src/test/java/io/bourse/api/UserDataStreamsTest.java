@@ -108,9 +108,10 @@ class UserDataStreamsTest {
             exchange.submit(new io.bourse.engine.command.PlaceOco(LiveExchange.BTCUSDT, 1, io.bourse.engine.Side.SELL,
                     LiveExchange.units("0.1"), io.bourse.engine.OrderType.LIMIT_MAKER, LiveExchange.units("70000"), 0,
                     null, "up", io.bourse.engine.OrderType.STOP_LOSS, 0, LiveExchange.units("40000"), null, "down",
-                    null));
+                    null, "my-list"));
             JSONObject list = next(events, "listStatus");
             assertThat(list.getString("c")).isEqualTo("OCO");
+            assertThat(list.getString("C")).isEqualTo("my-list");
             assertThat(list.getString("l")).isEqualTo("EXEC_STARTED");
             assertThat(list.getJSONArray("O").length()).isEqualTo(2);
         } finally {

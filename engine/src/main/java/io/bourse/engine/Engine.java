@@ -410,7 +410,7 @@ public final class Engine {
     /** Rebuilds an engine from {@link #writeSnapshot}'s output; it continues exactly as the original would. */
     public static Engine restore(DataInput in, EngineListener listener) throws IOException {
         int version = in.readInt();
-        if (version != Snapshots.FORMAT_VERSION && version != 1) {
+        if (version < 1 || version > Snapshots.FORMAT_VERSION) {
             throw new IOException("unsupported snapshot format " + version);
         }
         long sequence = in.readLong();
@@ -457,7 +457,7 @@ public final class Engine {
         for (SymbolSpec spec : specs) {
             e.matching.addMarket(spec, SymbolRules.quotePerLotTick(spec, e.assets));
         }
-        e.matching.readFrom(in);
+        e.matching.readFrom(in, version);
         return e;
     }
 }

@@ -33,7 +33,7 @@ class OcoTest {
         long first = x.engine.books().nextOrderId();
         x.ok(new PlaceOco(BTCUSDT, 2, Side.SELL, qty("1"),
                 OrderType.LIMIT_MAKER, price("62000"), 0, null, "tp",
-                OrderType.STOP_LOSS_LIMIT, price("57900"), price("58000"), TimeInForce.GTC, "sl", null));
+                OrderType.STOP_LOSS_LIMIT, price("57900"), price("58000"), TimeInForce.GTC, "sl", null, "my-list"));
         return first;
     }
 
@@ -43,6 +43,8 @@ class OcoTest {
 
         assertThat(x.locked(2, BTC)).isEqualTo(qty("1"));
         assertThat(x.engine.order(tp).orderListId()).isEqualTo(x.engine.order(tp + 1).orderListId());
+        assertThat(x.engine.order(tp).listClientOrderId()).isEqualTo("my-list");
+        assertThat(x.engine.order(tp + 1).listClientOrderId()).isEqualTo("my-list");
     }
 
     @Test
@@ -80,7 +82,7 @@ class OcoTest {
     void shouldRejectLegsOnTheWrongSideOfTheLastPrice() {
         RejectReason r = x.apply(new PlaceOco(BTCUSDT, 2, Side.SELL, qty("1"),
                 OrderType.LIMIT_MAKER, price("57000"), 0, null, null,
-                OrderType.STOP_LOSS, 0, price("58000"), null, null, null));
+                OrderType.STOP_LOSS, 0, price("58000"), null, null, null, null));
 
         assertThat(r).isEqualTo(RejectReason.OCO_BAD_PRICES);
         assertThat(x.locked(2, BTC)).isZero();
@@ -91,7 +93,7 @@ class OcoTest {
         x.fund(3, USDT, "100000");
         x.ok(new PlaceOco(BTCUSDT, 3, Side.BUY, qty("1"),
                 OrderType.STOP_LOSS_LIMIT, price("62100"), price("62000"), TimeInForce.GTC, null,
-                OrderType.LIMIT_MAKER, price("58000"), 0, null, null, null));
+                OrderType.LIMIT_MAKER, price("58000"), 0, null, null, null, null));
 
         assertThat(x.locked(3, USDT)).isEqualTo(price("62100"));
     }
@@ -115,7 +117,7 @@ class OcoTest {
         long stop = x.engine.books().nextOrderId();
         x.ok(new PlaceOco(BTCUSDT, 3, Side.BUY, qty("1"),
                 OrderType.STOP_LOSS_LIMIT, price("62100"), price("62000"), TimeInForce.GTC, null,
-                OrderType.LIMIT_MAKER, price("58000"), 0, null, null, null));
+                OrderType.LIMIT_MAKER, price("58000"), 0, null, null, null, null));
         x.fund(3, BTC, "1");
         x.place(PlaceOrder.limit(BTCUSDT, 3, Side.SELL, price("58000"), qty("0.4"), TimeInForce.IOC)
                 .withStp(StpMode.DECREMENT));

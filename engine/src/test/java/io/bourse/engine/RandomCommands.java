@@ -229,7 +229,7 @@ public final class RandomCommands {
                 aboveType, aboveType.hasLimitPrice() ? high : 0, aboveType.isConditional() ? high : 0,
                 tifFor(aboveType), clientId(),
                 belowType, belowType.hasLimitPrice() ? low : 0, belowType.isConditional() ? low : 0,
-                tifFor(belowType), clientId(), stp());
+                tifFor(belowType), clientId(), stp(), rnd.nextBoolean() ? null : "list-" + rnd.nextInt(1000));
     }
 
     private static TimeInForce tifFor(OrderType type) {

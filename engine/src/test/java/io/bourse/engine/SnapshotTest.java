@@ -31,6 +31,32 @@ class SnapshotTest {
         assertThat(Invariants.violations(restored)).isEmpty();
     }
 
+    /**
+     * A snapshot in format 2 (written before orders kept their list's client id; the fixture holds a bid, an ask
+     * and an OCO pair) still restores, and the engine carries on from it.
+     */
+    @Test
+    void aFormatTwoSnapshotStillRestores() throws IOException {
+        Engine restored;
+        try (var in = SnapshotTest.class.getResourceAsStream("/snapshots/format-2.bin")) {
+            restored = Engine.restore(new DataInputStream(in), EngineListener.NONE);
+        }
+        assertThat(restored.books().openOrderCount()).isEqualTo(4);
+        assertThat(Invariants.violations(restored)).isEmpty();
+        restored.books().forEachOpenOrder(o -> assertThat(o.listClientOrderId()).isNull());
+        long tp = restored.books().nextOrderId() - 2;
+        assertThat(restored.order(tp).clientOrderId()).isEqualTo("tp");
+        assertThat(restored.order(tp + 1).orderListId()).isEqualTo(restored.order(tp).orderListId());
+
+        byte[] now = Snapshots.toBytes(restored);
+        Engine again = Engine.restore(new DataInputStream(new ByteArrayInputStream(now)), EngineListener.NONE);
+        assertThat(again.stateHash()).isEqualTo(restored.stateHash());
+        long seq = restored.lastSequence();
+        assertThat(restored.apply(seq + 1, restored.lastTimestampMs(), PlaceOrder.limit(BTCUSDT, 1, Side.BUY,
+                price("61000"), qty("0.5"), TimeInForce.GTC))).isEqualTo(RejectReason.NONE);
+        assertThat(restored.books().openOrderCount()).isEqualTo(3);
+    }
+
     @Test
     void hashShouldChangeWithAnyStateChange() {
         TestExchange x = busyExchange();
@@ -78,7 +104,7 @@ class SnapshotTest {
         x.place(new PlaceOrder(BTCUSDT, 2, Side.SELL, OrderType.STOP_LOSS_LIMIT, TimeInForce.GTC, price("55000"),
                 qty("1"), 0, price("56000"), 0, StpMode.EXPIRE_MAKER, null));
         x.ok(new PlaceOco(BTCUSDT, 1, Side.SELL, qty("1"), OrderType.LIMIT_MAKER, price("65000"), 0, null, null,
-                OrderType.STOP_LOSS, 0, price("57000"), null, null, null));
+                OrderType.STOP_LOSS, 0, price("57000"), null, null, null, "snap-list"));
         x.ok(new WithdrawHold(9, 2, USDT, price("100")));
         return x;
     }

@@ -38,7 +38,7 @@ public final class History {
                 rs.getLong("price"), rs.getLong("stop_price"), orig, executed, rs.getLong("cum_quote_qty"),
                 rs.getLong("quote_order_qty"), rs.getLong("iceberg_qty"), prevented,
                 status.isOpen() ? orig - executed - prevented : 0, rs.getLong("order_list_id"),
-                rs.getLong("created_ms"), rs.getLong("updated_ms"), rs.getLong("working_ms"), 0, false);
+                rs.getLong("created_ms"), rs.getLong("updated_ms"), rs.getLong("working_ms"), 0, false, null);
     };
 
     private static final RowMapper<TradeState> TRADE = (rs, ctx) -> new TradeState(rs.getLong("trade_id"),

@@ -20,8 +20,13 @@ final class OcoRequests {
         Leg above = leg(p, "above", quoteScale);
         Leg below = leg(p, "below", quoteScale);
         StpMode stp = OrderRequests.stp(p.get("selfTradePreventionMode"));
+        String listClientId = OrderRequests.clientId(p, "listClientOrderId");
+        if (listClientId == null) {
+            listClientId = OrderRequests.generatedClientId();
+        }
         return new PlaceOco(s.id(), userId, side, quantity, above.type, above.price, above.stopPrice, above.tif,
-                above.clientId, below.type, below.price, below.stopPrice, below.tif, below.clientId, stp);
+                above.clientId, below.type, below.price, below.stopPrice, below.tif, below.clientId, stp,
+                listClientId);
     }
 
     private record Leg(OrderType type, long price, long stopPrice, TimeInForce tif, String clientId) {

@@ -45,8 +45,6 @@ final class OrderListRoutes extends SignedRoutes {
         Market m = market(p);
         PlaceOco command = OcoRequests.parse(p, m.spec(), scale(m.spec().baseAssetId()), scale(m.spec().quoteAssetId()),
                 key.userId());
-        String listClientId = OrderRequests.clientId(p, "listClientOrderId");
-        String listId = listClientId == null ? OrderRequests.generatedClientId() : listClientId;
         countOrder(key, r);
         return submit(command).map(result -> {
             List<EngineEvent> events = acceptedEvents(result);
@@ -59,20 +57,20 @@ final class OrderListRoutes extends SignedRoutes {
                     legs.put(t.taker().orderId(), t.taker());
                 }
             }
-            return JsonOut.write(g -> writeList(g, m, legs.values().iterator().next().orderListId(), false, listId,
-                    result.timestampMs(), List.copyOf(legs.values())));
+            return JsonOut.write(g -> writeList(g, m, legs.values().iterator().next().orderListId(), false,
+                    command.listClientOrderId(), result.timestampMs(), List.copyOf(legs.values())));
         });
     }
 
     /**
-     * Order list queries (without order reports, as Binance answers them): one list by {@code orderListId}, the
-     * open lists, or all lists still held in memory (from {@code fromId}, within a time range, at most
-     * {@code limit}).
+     * Order list queries (without order reports, as Binance answers them): one list by {@code orderListId} or by
+     * its client id ({@code origClientOrderId}), the open lists, or all lists still held in memory (from
+     * {@code fromId}, within a time range, at most {@code limit}).
      */
     private Future<Buffer> lists(Request r, boolean openOnly, boolean one) {
         ApiKey key = auth.signed(r, Permission.READ);
         Params p = r.params();
-        long wanted = one ? p.optLong("orderListId").orElseThrow(() -> ApiException.mandatory("orderListId")) : -1;
+        ListRef wanted = one ? ListRef.of(p, "origClientOrderId") : null;
         long fromId = p.optLong("fromId").orElse(0);
         long start = p.optLong("startTime").orElse(0);
         long end = p.optLong("endTime").orElse(Long.MAX_VALUE);
@@ -82,8 +80,9 @@ final class OrderListRoutes extends SignedRoutes {
             for (OrderState o : users.user(key.userId()).listOrders()) {
                 byList.computeIfAbsent(o.orderListId(), k -> new ArrayList<>()).add(o);
             }
-            List<List<OrderState>> chosen = byList.entrySet().stream()
-                    .filter(e -> (!one || e.getKey() == wanted) && e.getKey() >= fromId)
+            // one list by client id: the newest of that name (a name may be used again once a list is done)
+            List<List<OrderState>> chosen = (one ? byList.descendingMap() : byList).entrySet().stream()
+                    .filter(e -> (!one || wanted.matches(e.getValue().getFirst())) && e.getKey() >= fromId)
                     .map(java.util.Map.Entry::getValue)
                     .filter(legs -> !openOnly || legs.stream().anyMatch(o -> o.status().isOpen()))
                     .filter(legs -> legs.getFirst().createdTimeMs() >= start && legs.getFirst().createdTimeMs() <= end)
@@ -99,8 +98,8 @@ final class OrderListRoutes extends SignedRoutes {
                 for (List<OrderState> legs : chosen) {
                     SymbolSpec s = listing.symbols().get(legs.getFirst().symbolId());
                     writeList(g, new Market(s, WireFormat.of(listing, s)), legs.getFirst().orderListId(),
-                            legs.stream().noneMatch(o -> o.status().isOpen()), "", legs.getFirst().createdTimeMs(),
-                            legs, false);
+                            legs.stream().noneMatch(o -> o.status().isOpen()), listClientId(legs.getFirst()),
+                            legs.getFirst().createdTimeMs(), legs, false);
                 }
                 if (!one) {
                     g.writeEndArray();
@@ -144,22 +143,50 @@ final class OrderListRoutes extends SignedRoutes {
         g.writeEndObject();
     }
 
-    /** Cancels an order list by its id (cancelling either leg ends the list): ALL_DONE with both legs' reports. */
+    /**
+     * Cancels an open order list by its id or its client id (cancelling either leg ends the list): ALL_DONE with
+     * both legs' reports.
+     */
     private Future<Buffer> cancelList(Request r) {
         ApiKey key = auth.signed(r, Permission.TRADE);
         Params p = r.params();
         Market m = market(p);
-        long listId = p.optLong("orderListId").orElseThrow(() -> ApiException.mandatory("orderListId"));
+        ListRef wanted = ListRef.of(p, "listClientOrderId");
         return caughtUp().compose(ignored -> {
             OrderState leg = users.user(key.userId()).openOrders(m.spec().id()).stream()
-                    .filter(o -> o.orderListId() == listId).findFirst()
+                    .filter(wanted::matches).findFirst()
                     .orElseThrow(() -> ApiException.badRequest(-2011, "Order list does not exist."));
             return submit(CancelOrder.byId(m.spec().id(), key.userId(), leg.orderId()));
         }).map(result -> {
             List<OrderState> legs = acceptedEvents(result).stream()
-                    .filter(e -> e instanceof EngineEvent.OrderUpdated u && u.order().orderListId() == listId)
+                    .filter(e -> e instanceof EngineEvent.OrderUpdated u && u.order().orderListId() >= 0
+                            && wanted.matches(u.order()))
                     .map(e -> ((EngineEvent.OrderUpdated) e).order()).toList();
-            return JsonOut.write(g -> writeList(g, m, listId, true, "", result.timestampMs(), legs));
+            OrderState first = legs.getFirst();
+            return JsonOut.write(g -> writeList(g, m, first.orderListId(), true, listClientId(first),
+                    result.timestampMs(), legs));
         });
+    }
+
+    private static String listClientId(OrderState leg) {
+        return leg.listClientOrderId() == null ? "" : leg.listClientOrderId();
+    }
+
+    /** A list named by {@code orderListId} or by its client id; with both, they must agree. */
+    private record ListRef(long listId, String clientId) {
+        static ListRef of(Params p, String clientIdParam) {
+            long id = p.optLong("orderListId").orElse(-1);
+            String clientId = OrderRequests.clientId(p, clientIdParam);
+            if (id < 0 && clientId == null) {
+                throw ApiException.badRequest(-1102, "Param '" + clientIdParam
+                        + "' or 'orderListId' must be sent, but both were empty/null!");
+            }
+            return new ListRef(id, clientId);
+        }
+
+        boolean matches(OrderState leg) {
+            return leg.orderListId() >= 0 && (listId < 0 || leg.orderListId() == listId)
+                    && (clientId == null || clientId.equals(leg.listClientOrderId()));
+        }
     }
 }

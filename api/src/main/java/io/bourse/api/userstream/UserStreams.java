@@ -133,7 +133,7 @@ public final class UserStreams implements UserData.Listener {
                 g.writeStringField("l", done ? "ALL_DONE" : "EXEC_STARTED");
                 g.writeStringField("L", done ? "ALL_DONE" : "EXECUTING");
                 g.writeStringField("r", "NONE");
-                g.writeStringField("C", "");
+                g.writeStringField("C", any.listClientOrderId() == null ? "" : any.listClientOrderId());
                 g.writeNumberField("T", eventTime);
                 g.writeArrayFieldStart("O");
                 for (OrderState o : legs.values()) {

@@ -49,6 +49,6 @@ class UserStateTest {
     private static OrderState order(long id, OrderStatus status, String clientId) {
         return new OrderState(id, 0, 7, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, status, StpMode.NONE, clientId,
                 100, 0, 10, 0, 0, 0, 0, 0, status.isOpen() ? 10 : 0, -1, id, id, id, status.isOpen() ? 10 : 0,
-                status.isOpen());
+                status.isOpen(), null);
     }
 }

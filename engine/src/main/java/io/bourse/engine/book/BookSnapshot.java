@@ -64,6 +64,10 @@ final class BookSnapshot {
         out.writeLong(o.stopPrice);
         out.writeLong(o.quoteOrderQty);
         out.writeLong(o.orderListId);
+        out.writeBoolean(o.listClientOrderId != null);
+        if (o.listClientOrderId != null) {
+            out.writeUTF(o.listClientOrderId);
+        }
         out.writeLong(o.origLots);
         out.writeLong(o.filledLots);
         out.writeLong(o.preventedLots);
@@ -80,7 +84,7 @@ final class BookSnapshot {
         out.writeLong(o.ocoPeer == null ? 0 : o.ocoPeer.orderId);
     }
 
-    static void read(MatchingEngine e, DataInput in) throws IOException {
+    static void read(MatchingEngine e, DataInput in, int version) throws IOException {
         e.nextOrderId = in.readLong();
         e.nextOrderListId = in.readLong();
         int count = in.readInt();
@@ -99,7 +103,7 @@ final class BookSnapshot {
                 for (int d = 0; d < levels; d++) {
                     int n = in.readInt();
                     for (int k = 0; k < n; k++) {
-                        Order o = readOrder(e, in, m, peers);
+                        Order o = readOrder(e, in, m, peers, version);
                         side.levelFor(o.price, o.priceTicks, o.quotePerLot).append(o);
                     }
                 }
@@ -107,7 +111,7 @@ final class BookSnapshot {
             for (StopList list : new StopList[] {m.stopsOnRise, m.stopsOnFall}) {
                 int n = in.readInt();
                 for (int k = 0; k < n; k++) {
-                    list.add(readOrder(e, in, m, peers));
+                    list.add(readOrder(e, in, m, peers, version));
                 }
             }
         }
@@ -116,8 +120,8 @@ final class BookSnapshot {
         }
     }
 
-    private static Order readOrder(MatchingEngine e, DataInput in, Market m, Long2LongOpenHashMap peers)
-            throws IOException {
+    private static Order readOrder(MatchingEngine e, DataInput in, Market m, Long2LongOpenHashMap peers,
+                                   int version) throws IOException {
         Order o = e.acquireOrder();
         o.orderId = in.readLong();
         o.userId = in.readLong();
@@ -134,6 +138,7 @@ final class BookSnapshot {
         o.stopPrice = in.readLong();
         o.quoteOrderQty = in.readLong();
         o.orderListId = in.readLong();
+        o.listClientOrderId = version >= 3 && in.readBoolean() ? in.readUTF() : null;
         o.origLots = in.readLong();
         o.filledLots = in.readLong();
         o.preventedLots = in.readLong();

@@ -246,6 +246,8 @@ public final class MatchingEngine {
         long listId = nextOrderListId++;
         Order first = newOrder(m, row, aboveRequest, lockAbove, listId);
         Order second = newOrder(m, row, belowRequest, 0, listId);
+        first.listClientOrderId = c.listClientOrderId();
+        second.listClientOrderId = c.listClientOrderId();
         // one shared lock: the leg that locks less borrows from the other's
         if (lockBelow > lockAbove) {
             long extra = lockBelow - lockAbove;
@@ -913,8 +915,9 @@ public final class MatchingEngine {
         BookSnapshot.write(this, out);
     }
 
-    public void readFrom(DataInput in) throws IOException {
-        BookSnapshot.read(this, in);
+    /** Reads what {@link #writeTo} wrote, in snapshot format {@code version} (older ones lack some fields). */
+    public void readFrom(DataInput in, int version) throws IOException {
+        BookSnapshot.read(this, in, version);
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -25,6 +25,7 @@ final class Order implements OrderView {
     long stopPrice;
     long quoteOrderQty;
     long orderListId;
+    String listClientOrderId;
     long stepSize;
 
     long origLots;
@@ -61,6 +62,7 @@ final class Order implements OrderView {
         prev = null;
         next = null;
         orderListId = -1;
+        listClientOrderId = null;
         filledLots = 0;
         preventedLots = 0;
         icebergLots = 0;
@@ -191,6 +193,11 @@ final class Order implements OrderView {
     @Override
     public long orderListId() {
         return orderListId;
+    }
+
+    @Override
+    public String listClientOrderId() {
+        return listClientOrderId;
     }
 
     @Override

@@ -61,6 +61,9 @@ public interface OrderView {
     /** Order list (OCO) this order belongs to, or -1. */
     long orderListId();
 
+    /** The client's id of that list, or null. */
+    String listClientOrderId();
+
     long createdTimeMs();
 
     long updatedTimeMs();

@@ -11,11 +11,12 @@ import io.bourse.engine.TimeInForce;
  *
  * @param aboveType LIMIT_MAKER, TAKE_PROFIT(_LIMIT) for a SELL; STOP_LOSS(_LIMIT) for a BUY
  * @param belowType STOP_LOSS(_LIMIT) for a SELL; LIMIT_MAKER, TAKE_PROFIT(_LIMIT) for a BUY
+ * @param listClientOrderId the client's id of the list, kept on both legs (null: none)
  */
 public record PlaceOco(int symbolId, long userId, Side side, long quantity,
                        OrderType aboveType, long abovePrice, long aboveStopPrice, TimeInForce aboveTimeInForce,
                        String aboveClientOrderId,
                        OrderType belowType, long belowPrice, long belowStopPrice, TimeInForce belowTimeInForce,
                        String belowClientOrderId,
-                       StpMode stpMode) implements Command {
+                       StpMode stpMode, String listClientOrderId) implements Command {
 }

@@ -17,8 +17,11 @@ import java.util.HexFormat;
 
 /** The engine's snapshot format and state hash (SHA-256 of the canonical snapshot). */
 public final class Snapshots {
-    /** 2 added the credited deposit references; version 1 snapshots still restore (with none). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * 2 added the credited deposit references, 3 the list client id of each order; older snapshots still restore
+     * (with none).
+     */
+    public static final int FORMAT_VERSION = 3;
 
     private Snapshots() {
     }

@@ -64,6 +64,8 @@ public final class CommandCodec {
     private static final byte TEST_ORDER = 17;
     /** Amend with the new client order id; {@link #AMEND_ORDER} records (before it existed) still decode. */
     private static final byte AMEND_ORDER_RENAMING = 18;
+    /** OCO with its list client id; {@link #PLACE_OCO} records (before it existed) still decode. */
+    private static final byte PLACE_OCO_LISTED = 19;
 
     private CommandCodec() {
     }
@@ -103,7 +105,7 @@ public final class CommandCodec {
             }
             case CancelAllOrders c -> out.put(CANCEL_ALL).putInt(c.symbolId()).putLong(c.userId());
             case PlaceOco c -> {
-                out.put(PLACE_OCO).putInt(c.symbolId()).putLong(c.userId());
+                out.put(PLACE_OCO_LISTED).putInt(c.symbolId()).putLong(c.userId());
                 putEnum(out, c.side());
                 out.putLong(c.quantity());
                 putEnum(out, c.aboveType());
@@ -115,6 +117,7 @@ public final class CommandCodec {
                 putEnum(out, c.belowTimeInForce());
                 putString(out, c.belowClientOrderId());
                 putEnum(out, c.stpMode());
+                putString(out, c.listClientOrderId());
             }
             case Deposit c -> out.put(DEPOSIT).putLong(c.userId()).putInt(c.assetId()).putLong(c.amount())
                     .putLong(c.referenceId());
@@ -155,12 +158,8 @@ public final class CommandCodec {
                     in.getLong(), getString(in));
             case CANCEL_REPLACE -> new CancelReplace(cancelOrder(in), placeOrder(in), in.get() == 1);
             case CANCEL_ALL -> new CancelAllOrders(in.getInt(), in.getLong());
-            case PLACE_OCO -> new PlaceOco(in.getInt(), in.getLong(), getEnum(in, Side.values()), in.getLong(),
-                    getEnum(in, OrderType.values()), in.getLong(), in.getLong(), getEnum(in, TimeInForce.values()),
-                    getString(in),
-                    getEnum(in, OrderType.values()), in.getLong(), in.getLong(), getEnum(in, TimeInForce.values()),
-                    getString(in),
-                    getEnum(in, StpMode.values()));
+            case PLACE_OCO -> placeOco(in, false);
+            case PLACE_OCO_LISTED -> placeOco(in, true);
             case DEPOSIT -> new Deposit(in.getLong(), in.getInt(), in.getLong(), in.getLong());
             case WITHDRAW_HOLD -> new WithdrawHold(in.getLong(), in.getLong(), in.getInt(), in.getLong());
             case WITHDRAW_SETTLE -> new WithdrawSettle(in.getLong());
@@ -257,5 +256,14 @@ public final class CommandCodec {
         byte[] bytes = new byte[length];
         in.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static PlaceOco placeOco(ByteBuffer in, boolean listed) {
+        return new PlaceOco(in.getInt(), in.getLong(), getEnum(in, Side.values()), in.getLong(),
+                getEnum(in, OrderType.values()), in.getLong(), in.getLong(), getEnum(in, TimeInForce.values()),
+                getString(in),
+                getEnum(in, OrderType.values()), in.getLong(), in.getLong(), getEnum(in, TimeInForce.values()),
+                getString(in),
+                getEnum(in, StpMode.values()), listed ? getString(in) : null);
     }
 }

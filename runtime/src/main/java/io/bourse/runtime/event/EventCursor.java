@@ -171,7 +171,8 @@ public final class EventCursor {
     }
 
     private int orderLength(int order) {
-        return EventWriter.ORDER_FIXED + 2 * stringChars(order + EventWriter.ORDER_FIXED - 2);
+        int listIdAt = order + EventWriter.ORDER_FIXED + 2 * stringChars(order + EventWriter.ORDER_FIXED - 2);
+        return listIdAt + 2 + 2 * stringChars(listIdAt) - order;
     }
 
     private int stringChars(int at) {

@@ -54,7 +54,10 @@ public final class EventWriter implements EngineListener {
     static final int ORDER_LEAVES = 89;
     static final int ORDER_VISIBLE = 129;
     static final int ORDER_ON_BOOK = 137;
-    /** Bytes of an order up to and including its client id's length: 16 longs, an int, 5 enums, a flag, a char. */
+    /**
+     * Bytes of an order up to and including its client id's length: 16 longs, an int, 5 enums, a flag, a char; then
+     * come the client id's chars and the list client id (a length char and its chars).
+     */
     static final int ORDER_FIXED = 16 * 8 + 4 + 5 + 1 + 2;
     /** Bytes of a trade event before its two orders: tag, 11 longs, an int and a flag. */
     static final int TRADE_FIXED = 1 + 11 * 8 + 4 + 1;
@@ -176,7 +179,9 @@ public final class EventWriter implements EngineListener {
 
     private static int orderBytes(OrderView o) {
         String clientId = o.clientOrderId();
-        return ORDER_FIXED + (clientId == null ? 0 : 2 * clientId.length());
+        String listId = o.listClientOrderId();
+        return ORDER_FIXED + (clientId == null ? 0 : 2 * clientId.length())
+                + 2 + (listId == null ? 0 : 2 * listId.length());
     }
 
     private static void putOrder(EventBuffer b, OrderView o) {
@@ -191,6 +196,7 @@ public final class EventWriter implements EngineListener {
                 .putLong(o.leavesQty()).putLong(o.orderListId()).putLong(o.createdTimeMs()).putLong(o.updatedTimeMs())
                 .putLong(o.workingTimeMs()).putLong(o.visibleQty()).put((byte) (o.isOnBook() ? 1 : 0));
         putString(b, o.clientOrderId());
+        putString(b, o.listClientOrderId());
     }
 
     private static OrderState getOrder(ByteBuffer b) {
@@ -204,8 +210,8 @@ public final class EventWriter implements EngineListener {
         StpMode stp = getEnum(b, StpMode.values());
         return new OrderState(orderId, symbolId, userId, side, type, tif, status, stp, null, b.getLong(), b.getLong(),
                 b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(),
-                b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.get() == 1)
-                .withClientOrderId(getString(b));
+                b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.get() == 1, null)
+                .withClientOrderIds(getString(b), getString(b));
     }
 
     private static void putEnum(EventBuffer b, Enum<?> e) {

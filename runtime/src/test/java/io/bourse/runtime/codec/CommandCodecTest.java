@@ -1,9 +1,13 @@
 package io.bourse.runtime.codec;
 
+import io.bourse.engine.OrderType;
 import io.bourse.engine.RandomCommands;
 import io.bourse.engine.Side;
+import io.bourse.engine.StpMode;
 import io.bourse.engine.TimeInForce;
+import io.bourse.engine.command.AmendOrder;
 import io.bourse.engine.command.Command;
+import io.bourse.engine.command.PlaceOco;
 import io.bourse.engine.command.PlaceOrder;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -60,6 +64,29 @@ class CommandCodecTest {
         assertThat(HexFormat.of().formatHex(bytes)).isEqualTo("0a" + "01000000" + "0700000000000000" + "01" + "00"
                 + "01" + "2c01000000000000" + "0500000000000000" + "0000000000000000" + "0000000000000000"
                 + "0000000000000000" + "ff" + "02000000" + "6162");
+    }
+
+    /**
+     * Journals written before amends carried a new client id and OCOs a list client id hold the old records (tags
+     * 13 and 16, without the trailing string): they still decode, with those ids absent.
+     */
+    @Test
+    void recordsOfTheEarlierAmendAndOcoLayoutsStillDecode() {
+        AmendOrder amend = new AmendOrder(1, 7, 42, "x", 5, null);
+        assertThat(CommandCodec.decode(olderLayout(amend, (byte) 13))).isEqualTo(amend);
+        PlaceOco oco = new PlaceOco(1, 7, Side.SELL, 5, OrderType.LIMIT_MAKER, 900, 0, null, "a",
+                OrderType.STOP_LOSS, 0, 800, null, "b", StpMode.NONE, null);
+        assertThat(CommandCodec.decode(olderLayout(oco, (byte) 16))).isEqualTo(oco);
+    }
+
+    /** The command as the earlier layout wrote it: the old tag, and no trailing (absent) string. */
+    private static ByteBuffer olderLayout(Command c, byte oldTag) {
+        ByteBuffer buf = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
+        CommandCodec.encode(c, buf);
+        assertThat(buf.getInt(buf.position() - 4)).as("an absent string ends the new layout").isEqualTo(-1);
+        buf.limit(buf.position() - 4).position(0);
+        buf.put(0, oldTag);
+        return buf;
     }
 
     private static void assertRoundTrip(Command c) {
