@@ -70,6 +70,48 @@ class HistoryRestartTest {
     }
 
     /**
+     * Closed order lists (with their client id) and an amended order's new client id are still found after a
+     * restart, when only the history store has them.
+     */
+    @Test
+    void orderListsAndAmendedClientIdsSurviveARestart() throws Exception {
+        try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
+            exchange.fund(2, LiveExchange.BTC, "1");
+            client(exchange, 2, "bob");
+            String key = ("bob" + "0".repeat(64)).substring(0, 64);
+            assertThat(exchange.signed(key, "bob", "POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
+                    + "&quantity=0.1&aboveType=LIMIT_MAKER&abovePrice=70000&belowType=STOP_LOSS&belowStopPrice=40000"
+                    + "&listClientOrderId=keep-me").statusCode()).isEqualTo(200);
+            assertThat(exchange.signed(key, "bob", "DELETE", "/api/v3/orderList",
+                    "symbol=BTCUSDT&listClientOrderId=keep-me").statusCode()).isEqualTo(200);
+            long id = new JSONObject(client(exchange, 2, "bob").createTrade().newOrder(params("symbol", "BTCUSDT",
+                    "side", "SELL", "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.1", "price", "65000")))
+                    .getLong("orderId");
+            assertThat(exchange.signed(key, "bob", "PUT", "/api/v3/order/amend/keepPriority",
+                    "symbol=BTCUSDT&orderId=" + id + "&newQty=0.05&newClientOrderId=renamed").statusCode())
+                    .isEqualTo(200);
+            client(exchange, 2, "bob").createTrade().cancelOrder(params("symbol", "BTCUSDT", "orderId", id));
+            exchange.settle();
+        }
+        try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
+            SpotClientImpl bob = client(exchange, 2, "bob");
+            String key = ("bob" + "0".repeat(64)).substring(0, 64);
+            JSONArray lists = new JSONArray(exchange.signed(key, "bob", "GET", "/api/v3/allOrderList", "").body());
+            assertThat(lists.length()).isEqualTo(1);
+            assertThat(lists.getJSONObject(0).getString("listClientOrderId")).isEqualTo("keep-me");
+            assertThat(lists.getJSONObject(0).getString("listOrderStatus")).isEqualTo("ALL_DONE");
+            JSONObject one = new JSONObject(exchange.signed(key, "bob", "GET", "/api/v3/orderList",
+                    "origClientOrderId=keep-me").body());
+            assertThat(one.getLong("orderListId")).isEqualTo(lists.getJSONObject(0).getLong("orderListId"));
+            assertThat(one.getJSONArray("orders").length()).isEqualTo(2);
+            JSONObject renamed = new JSONObject(bob.createTrade().getOrder(params("symbol", "BTCUSDT",
+                    "origClientOrderId", "renamed")));
+            assertThat(renamed.getString("status")).isEqualTo("CANCELED");
+            assertThat(renamed.getString("origQty")).isEqualTo("0.05000000");
+        }
+    }
+
+    /**
      * Aggregate trades keep their ids across a restart (an aggregate's id is its first fill's), and those older than
      * memory holds after it are folded from the history store's trades.
      */

@@ -5,16 +5,12 @@ import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Trade;
 import io.bourse.api.auth.ApiKey;
 import io.bourse.api.auth.Permission;
-import io.bourse.api.auth.Signatures;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,12 +52,7 @@ class OrderChangesTest {
 
     /** A signed request over plain HTTP (for endpoints the connector does not have). */
     private static HttpResponse<String> signed(String method, String path, String query) throws Exception {
-        String payload = query + "&timestamp=" + System.currentTimeMillis();
-        String signature = Signatures.hmacHex(SECRET.getBytes(StandardCharsets.US_ASCII), payload);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(exchange.baseUrl() + path + "?" + payload
-                        + "&signature=" + signature)).header("X-MBX-APIKEY", key)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return exchange.signed(key, SECRET, method, path, query);
     }
 
     @Test

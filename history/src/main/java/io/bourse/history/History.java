@@ -21,7 +21,8 @@ import java.util.Optional;
 public final class History {
     private static final String ORDER_COLUMNS = "order_id, symbol_id, user_id, client_order_id, side, type, "
             + "time_in_force, status, stp_mode, price, stop_price, orig_qty, executed_qty, cum_quote_qty, "
-            + "quote_order_qty, iceberg_qty, prevented_qty, order_list_id, created_ms, updated_ms, working_ms";
+            + "quote_order_qty, iceberg_qty, prevented_qty, order_list_id, created_ms, updated_ms, working_ms, "
+            + "list_client_order_id";
     private static final String TRADE_COLUMNS = "symbol_id, trade_id, price, qty, quote_qty, buyer_order_id, "
             + "seller_order_id, buyer_user_id, seller_user_id, buyer_is_maker, buyer_fee, seller_fee, time_ms";
 
@@ -38,7 +39,8 @@ public final class History {
                 rs.getLong("price"), rs.getLong("stop_price"), orig, executed, rs.getLong("cum_quote_qty"),
                 rs.getLong("quote_order_qty"), rs.getLong("iceberg_qty"), prevented,
                 status.isOpen() ? orig - executed - prevented : 0, rs.getLong("order_list_id"),
-                rs.getLong("created_ms"), rs.getLong("updated_ms"), rs.getLong("working_ms"), 0, false, null);
+                rs.getLong("created_ms"), rs.getLong("updated_ms"), rs.getLong("working_ms"), 0, false,
+                rs.getString("list_client_order_id"));
     };
 
     private static final RowMapper<TradeState> TRADE = (rs, ctx) -> new TradeState(rs.getLong("trade_id"),
@@ -98,6 +100,30 @@ public final class History {
         return jdbi.withHandle(h -> h.createQuery(sql).bind("s", symbolId).bind("u", userId).bind("o", orderId)
                 .bind("from", Math.max(0, fromId)).bind("start", start).bind("end", end).bind("limit", limit)
                 .map(TRADE).list());
+    }
+
+    /**
+     * The legs of at most {@code limit} of the user's order lists with list id ≥ {@code fromListId}, created within
+     * [{@code start}, {@code end}]: the oldest such lists, or the newest when {@code newest}; oldest first.
+     */
+    public List<OrderState> listOrders(long userId, long fromListId, long start, long end, int limit,
+                                       boolean newest) {
+        String order = newest ? "DESC" : "";
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE user_id = :u "
+                        + "AND order_list_id IN (SELECT order_list_id FROM orders WHERE user_id = :u "
+                        + "AND order_list_id >= :from AND created_ms >= :start AND created_ms <= :end "
+                        + "GROUP BY order_list_id ORDER BY order_list_id " + order + " LIMIT :limit) "
+                        + "ORDER BY order_list_id, order_id")
+                .bind("u", userId).bind("from", Math.max(0, fromListId)).bind("start", start).bind("end", end)
+                .bind("limit", limit).map(ORDER).list());
+    }
+
+    /** The legs of the user's newest order list of that client id (empty if none). */
+    public List<OrderState> listOrdersByClientId(long userId, String listClientOrderId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ORDER_COLUMNS + " FROM orders WHERE user_id = :u "
+                        + "AND order_list_id = (SELECT max(order_list_id) FROM orders WHERE user_id = :u "
+                        + "AND order_list_id >= 0 AND list_client_order_id = :c) ORDER BY order_id")
+                .bind("u", userId).bind("c", listClientOrderId).map(ORDER).list());
     }
 
     /** Public trades of a symbol from id {@code fromId}, oldest first. */

@@ -121,9 +121,10 @@ public final class HistoryWriter implements EventConsumer {
         PreparedBatch batch = h.prepareBatch("INSERT INTO orders (order_id, symbol_id, user_id, client_order_id, "
                 + "side, type, time_in_force, status, stp_mode, price, stop_price, orig_qty, executed_qty, "
                 + "cum_quote_qty, quote_order_qty, iceberg_qty, prevented_qty, order_list_id, created_ms, updated_ms, "
-                + "working_ms) VALUES (:id, :symbol, :user, :client, :side, :type, :tif, :status, :stp, :price, "
-                + ":stop, :orig, :executed, :cum, :quoteQty, :iceberg, :prevented, :list, :created, :updated, "
-                + ":working) ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, "
+                + "working_ms, list_client_order_id) VALUES (:id, :symbol, :user, :client, :side, :type, :tif, "
+                + ":status, :stp, :price, :stop, :orig, :executed, :cum, :quoteQty, :iceberg, :prevented, :list, "
+                + ":created, :updated, :working, :listClient) ON CONFLICT (order_id) DO UPDATE SET "
+                + "status = excluded.status, client_order_id = excluded.client_order_id, "
                 + "orig_qty = excluded.orig_qty, executed_qty = excluded.executed_qty, "
                 + "cum_quote_qty = excluded.cum_quote_qty, prevented_qty = excluded.prevented_qty, "
                 + "price = excluded.price, updated_ms = excluded.updated_ms, working_ms = excluded.working_ms");
@@ -136,7 +137,8 @@ public final class HistoryWriter implements EventConsumer {
                     .bind("cum", o.cumQuoteQty()).bind("quoteQty", o.quoteOrderQty())
                     .bind("iceberg", o.icebergQty()).bind("prevented", o.preventedQty())
                     .bind("list", o.orderListId()).bind("created", o.createdTimeMs())
-                    .bind("updated", o.updatedTimeMs()).bind("working", o.workingTimeMs()).add();
+                    .bind("updated", o.updatedTimeMs()).bind("working", o.workingTimeMs())
+                    .bind("listClient", o.listClientOrderId()).add();
         }
         batch.execute();
     }

@@ -14,6 +14,7 @@ import io.bourse.engine.command.PlaceOco;
 import io.bourse.engine.event.EngineEvent;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.market.SymbolSpec;
+import io.bourse.history.History;
 import io.bourse.marketdata.Listing;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -64,8 +65,9 @@ final class OrderListRoutes extends SignedRoutes {
 
     /**
      * Order list queries (without order reports, as Binance answers them): one list by {@code orderListId} or by
-     * its client id ({@code origClientOrderId}), the open lists, or all lists still held in memory (from
-     * {@code fromId}, within a time range, at most {@code limit}).
+     * its client id ({@code origClientOrderId}), the open lists, or all lists (from {@code fromId}, or within a time
+     * range, else the newest; at most {@code limit}). Lists the user-data reader no longer holds (closed long ago,
+     * or before a restart) come from the history store; what the reader holds is newer and wins.
      */
     private Future<Buffer> lists(Request r, boolean openOnly, boolean one) {
         ApiKey key = auth.signed(r, Permission.READ);
@@ -75,18 +77,27 @@ final class OrderListRoutes extends SignedRoutes {
         long start = p.optLong("startTime").orElse(0);
         long end = p.optLong("endTime").orElse(Long.MAX_VALUE);
         int limit = p.limit("limit", 500, 1, 1000);
-        return afterAcknowledgedWrites(() -> {
+        boolean newest = !one && !p.has("fromId") && !p.has("startTime");
+        boolean stored = history != null && !openOnly;
+        java.util.function.Supplier<Buffer> query = () -> {
+            java.util.TreeMap<Long, OrderState> byOrder = new java.util.TreeMap<>();
+            if (stored) {
+                (one ? wanted.stored(history, key.userId()) : history.listOrders(key.userId(), fromId, start, end,
+                        limit, newest)).forEach(o -> byOrder.put(o.orderId(), o));
+            }
+            users.user(key.userId()).listOrders().forEach(o -> byOrder.put(o.orderId(), o));
             java.util.TreeMap<Long, List<OrderState>> byList = new java.util.TreeMap<>();
-            for (OrderState o : users.user(key.userId()).listOrders()) {
+            for (OrderState o : byOrder.values()) {
                 byList.computeIfAbsent(o.orderListId(), k -> new ArrayList<>()).add(o);
             }
             // one list by client id: the newest of that name (a name may be used again once a list is done)
-            List<List<OrderState>> chosen = (one ? byList.descendingMap() : byList).entrySet().stream()
+            List<List<OrderState>> picked = (one || newest ? byList.descendingMap() : byList).entrySet().stream()
                     .filter(e -> (!one || wanted.matches(e.getValue().getFirst())) && e.getKey() >= fromId)
                     .map(java.util.Map.Entry::getValue)
-                    .filter(legs -> !openOnly || legs.stream().anyMatch(o -> o.status().isOpen()))
-                    .filter(legs -> legs.getFirst().createdTimeMs() >= start && legs.getFirst().createdTimeMs() <= end)
+                    .filter(l -> !openOnly || l.stream().anyMatch(o -> o.status().isOpen()))
+                    .filter(l -> l.getFirst().createdTimeMs() >= start && l.getFirst().createdTimeMs() <= end)
                     .limit(limit).toList();
+            List<List<OrderState>> chosen = newest ? picked.reversed() : picked;
             if (one && chosen.isEmpty()) {
                 throw ApiException.badRequest(-2011, "Order list does not exist.");
             }
@@ -105,7 +116,8 @@ final class OrderListRoutes extends SignedRoutes {
                     g.writeEndArray();
                 }
             });
-        });
+        };
+        return stored ? afterAcknowledgedWritesWithHistory(query) : afterAcknowledgedWrites(query);
     }
 
     /** An order list object: EXEC_STARTED / EXECUTING while working, ALL_DONE once done, with its legs. */
@@ -182,6 +194,12 @@ final class OrderListRoutes extends SignedRoutes {
                         + "' or 'orderListId' must be sent, but both were empty/null!");
             }
             return new ListRef(id, clientId);
+        }
+
+        /** Its legs in the history store (the list with this id, or the newest with this client id). */
+        List<OrderState> stored(History history, long userId) {
+            return listId >= 0 ? history.listOrders(userId, listId, 0, Long.MAX_VALUE, 1, false)
+                    : history.listOrdersByClientId(userId, clientId);
         }
 
         boolean matches(OrderState leg) {
