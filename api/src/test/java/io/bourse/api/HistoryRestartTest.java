@@ -21,11 +21,15 @@ class HistoryRestartTest {
     @TempDir
     Path dir;
 
+    /** A client of {@code user} with the key {@link #key}({@code name}) and the secret {@code name}. */
     private static SpotClientImpl client(LiveExchange exchange, long user, String name) {
-        String key = (name + "0".repeat(64)).substring(0, 64);
-        exchange.keys.put(ApiKey.hmac(key, user, Set.of(Permission.READ, Permission.TRADE),
+        exchange.keys.put(ApiKey.hmac(key(name), user, Set.of(Permission.READ, Permission.TRADE),
                 name.getBytes(StandardCharsets.US_ASCII)));
-        return new SpotClientImpl(key, name, exchange.baseUrl());
+        return new SpotClientImpl(key(name), name, exchange.baseUrl());
+    }
+
+    private static String key(String name) {
+        return (name + "0".repeat(64)).substring(0, 64);
     }
 
     @Test
@@ -77,25 +81,25 @@ class HistoryRestartTest {
     void orderListsAndAmendedClientIdsSurviveARestart() throws Exception {
         try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
             exchange.fund(2, LiveExchange.BTC, "1");
-            client(exchange, 2, "bob");
-            String key = ("bob" + "0".repeat(64)).substring(0, 64);
+            SpotClientImpl bob = client(exchange, 2, "bob");
+            String key = key("bob");
             assertThat(exchange.signed(key, "bob", "POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
                     + "&quantity=0.1&aboveType=LIMIT_MAKER&abovePrice=70000&belowType=STOP_LOSS&belowStopPrice=40000"
                     + "&listClientOrderId=keep-me").statusCode()).isEqualTo(200);
             assertThat(exchange.signed(key, "bob", "DELETE", "/api/v3/orderList",
                     "symbol=BTCUSDT&listClientOrderId=keep-me").statusCode()).isEqualTo(200);
-            long id = new JSONObject(client(exchange, 2, "bob").createTrade().newOrder(params("symbol", "BTCUSDT",
+            long id = new JSONObject(bob.createTrade().newOrder(params("symbol", "BTCUSDT",
                     "side", "SELL", "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.1", "price", "65000")))
                     .getLong("orderId");
             assertThat(exchange.signed(key, "bob", "PUT", "/api/v3/order/amend/keepPriority",
                     "symbol=BTCUSDT&orderId=" + id + "&newQty=0.05&newClientOrderId=renamed").statusCode())
                     .isEqualTo(200);
-            client(exchange, 2, "bob").createTrade().cancelOrder(params("symbol", "BTCUSDT", "orderId", id));
+            bob.createTrade().cancelOrder(params("symbol", "BTCUSDT", "orderId", id));
             exchange.settle();
         }
         try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
             SpotClientImpl bob = client(exchange, 2, "bob");
-            String key = ("bob" + "0".repeat(64)).substring(0, 64);
+            String key = key("bob");
             JSONArray lists = new JSONArray(exchange.signed(key, "bob", "GET", "/api/v3/allOrderList", "").body());
             assertThat(lists.length()).isEqualTo(1);
             assertThat(lists.getJSONObject(0).getString("listClientOrderId")).isEqualTo("keep-me");

@@ -54,14 +54,7 @@ class HistoryWriterTest {
             HistoryWriter writer = new HistoryWriter(db);
             Engine engine;
             try (ExchangeCore core = ExchangeCore.start(config(), List.of(writer))) {
-                for (Command c : random.setUp()) {
-                    core.submit(c).join();
-                }
-                List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
-                for (int i = 0; i < 6_000; i++) {
-                    pending.add(core.submit(random.next()));
-                }
-                pending.forEach(java.util.concurrent.CompletableFuture::join);
+                run(core, random, 6_000);
                 core.close();
                 engine = core.engineAfterClose();
             }
@@ -97,14 +90,7 @@ class HistoryWriterTest {
             HistoryWriter writer = new HistoryWriter(db);
             MarketData md = new MarketData();
             try (ExchangeCore core = ExchangeCore.start(config(), List.of(writer, md))) {
-                for (Command c : random.setUp()) {
-                    core.submit(c).join();
-                }
-                List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
-                for (int i = 0; i < 4_000; i++) {
-                    pending.add(core.submit(random.next()));
-                }
-                pending.forEach(java.util.concurrent.CompletableFuture::join);
+                run(core, random, 4_000);
             }
             History history = new History(db);
             int checked = 0;
@@ -133,6 +119,18 @@ class HistoryWriterTest {
             }
             assertThat(checked).as("symbols with a multi-fill aggregate").isPositive();
         }
+    }
+
+    /** The stream's set-up, then {@code commands} of its commands, all acknowledged. */
+    private static void run(ExchangeCore core, RandomCommands random, int commands) {
+        for (Command c : random.setUp()) {
+            core.submit(c).join();
+        }
+        List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+        for (int i = 0; i < commands; i++) {
+            pending.add(core.submit(random.next()));
+        }
+        pending.forEach(java.util.concurrent.CompletableFuture::join);
     }
 
     private static long count(Database db, String table) {
