@@ -278,11 +278,11 @@ class MarketStreamsTest {
         exchange.submit(PlaceOrder.limit(ETHBTC, 1, Side.SELL, units("0.07"), units("0.01"), TimeInForce.GTC));
         exchange.submit(PlaceOrder.limit(ETHBTC, 2, Side.BUY, units("0.07"), units("0.01"), TimeInForce.IOC));
         Client c = Client.open("/stream?streams=ethbtc@kline_1m/ethbtc@ticker/ethbtc@miniTicker/!miniTicker@arr"
-                + "/ethbtc@avgPrice/ethbtc@ticker_1h");
+                + "/ethbtc@avgPrice/ethbtc@ticker_1h/ethbtc@kline_1d@+08:00");
         Map<String, JSONObject> seen = new HashMap<>();
         Map<String, String> arrays = new HashMap<>();
         long deadline = System.currentTimeMillis() + 10_000;
-        while ((seen.size() < 5 || arrays.isEmpty()) && System.currentTimeMillis() < deadline) {
+        while ((seen.size() < 6 || arrays.isEmpty()) && System.currentTimeMillis() < deadline) {
             JSONObject frame = new JSONObject(c.next());
             if (frame.get("data") instanceof JSONArray all) {
                 arrays.put(frame.getString("stream"), all.toString());
@@ -292,6 +292,14 @@ class MarketStreamsTest {
         }
         assertThat(seen.get("ethbtc@kline_1m").getJSONObject("k").getString("i")).isEqualTo("1m");
         assertThat(seen.get("ethbtc@kline_1m").getJSONObject("k").getString("c")).isEqualTo("0.07000000");
+        // the day in UTC+8: it opens at 16:00 UTC
+        JSONObject eastern = seen.get("ethbtc@kline_1d@+08:00").getJSONObject("k");
+        long day = 86_400_000L;
+        long eight = 8 * 3_600_000L;
+        assertThat(eastern.getString("i")).isEqualTo("1d");
+        assertThat(eastern.getLong("t")).isEqualTo((System.currentTimeMillis() + eight) / day * day - eight);
+        assertThat(eastern.getLong("T")).isEqualTo(eastern.getLong("t") + day - 1);
+        assertThat(eastern.getString("c")).isEqualTo("0.07000000");
         assertThat(seen.get("ethbtc@ticker").getString("e")).isEqualTo("24hrTicker");
         assertThat(seen.get("ethbtc@ticker").getString("c")).isEqualTo("0.07000000");
         assertThat(seen.get("ethbtc@miniTicker").getString("e")).isEqualTo("24hrMiniTicker");

@@ -95,9 +95,13 @@ class UserDataStreamsTest {
             assertThat(position.getJSONArray("B").getJSONObject(0).getString("a")).isEqualTo("USDT");
             assertThat(position.getJSONArray("B").getJSONObject(0).getString("l")).isEqualTo("5000.00000000");
 
-            client.createTrade().cancelOrder(params("symbol", "BTCUSDT", "orderId", placed.getLong("orderId")));
+            JSONObject cancel = new JSONObject(client.createTrade().cancelOrder(params("symbol", "BTCUSDT",
+                    "orderId", placed.getLong("orderId"), "newClientOrderId", "my-cancel")));
+            assertThat(cancel.getString("clientOrderId")).isEqualTo("my-cancel");
             JSONObject cancelled = next(events, "executionReport");
             assertThat(cancelled.getString("x")).isEqualTo("CANCELED");
+            // as on Binance: c is the cancel request's id, C the order's own
+            assertThat(cancelled.getString("c")).isEqualTo("my-cancel");
             assertThat(cancelled.getString("C")).isEqualTo("streamed-1");
 
             exchange.fund(1, LiveExchange.BTC, "1");

@@ -115,9 +115,10 @@ public final class RandomCommands {
             return oco(sym, user);
         } else if (r < 66) {
             long id = orders.someOrder(sym, user, rnd);
-            return rnd.nextInt(10) == 0 && orders.clientIdOf(id) != null
+            CancelOrder cancel = rnd.nextInt(10) == 0 && orders.clientIdOf(id) != null
                     ? new CancelOrder(sym, user, 0, orders.clientIdOf(id))
                     : CancelOrder.byId(sym, user, id);
+            return rnd.nextInt(4) == 0 ? cancel.withNewClientOrderId("cancel-" + rnd.nextInt(1000)) : cancel;
         } else if (r < 72) {
             long id = orders.someOrder(sym, user, rnd);
             long qty = rnd.nextInt(40) * stepSize(sym);

@@ -402,17 +402,21 @@ public final class StreamHub implements MarketDataListener {
         });
     }
 
-    /** The open bucket's kline; first, once, the final update of the bucket that just closed ({@code x: true}). */
+    /**
+     * The open bucket's kline (in the stream's time zone); first, once, the final update of the bucket that just
+     * closed ({@code x: true}).
+     */
     private void kline(String stream, StreamName s, long now) {
         withMarket(s, m -> {
             WireFormat w = WireFormat.of(md.listing(), m.spec());
-            Kline current = m.currentKline(s.interval(), now);
+            Kline current = s.offsetMs() == 0 ? m.currentKline(s.interval(), now)
+                    : m.klines(s.interval(), -1, now, 1, now, s.offsetMs()).stream().findFirst().orElse(null);
             if (current == null) {
                 return;
             }
             Long sent = klineOpenSent.put(stream, current.openTime());
             if (sent != null && sent != current.openTime()) {
-                m.klines(s.interval(), sent, sent, 1, now).forEach(closed ->
+                m.klines(s.interval(), sent, sent, 1, now, s.offsetMs()).forEach(closed ->
                         publish(stream, PeriodicPayloads.kline(m, w, s.interval(), closed, true, now)));
             }
             publish(stream, PeriodicPayloads.kline(m, w, s.interval(), current, false, now));

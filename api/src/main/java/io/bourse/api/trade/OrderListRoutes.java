@@ -164,11 +164,12 @@ final class OrderListRoutes extends SignedRoutes {
         Params p = r.params();
         Market m = market(p);
         ListRef wanted = ListRef.of(p, "listClientOrderId");
+        String cancelId = OrderRequests.clientId(p, "newClientOrderId");
         return caughtUp().compose(ignored -> {
             OrderState leg = users.user(key.userId()).openOrders(m.spec().id()).stream()
                     .filter(wanted::matches).findFirst()
                     .orElseThrow(() -> ApiException.badRequest(-2011, "Order list does not exist."));
-            return submit(CancelOrder.byId(m.spec().id(), key.userId(), leg.orderId()));
+            return submit(CancelOrder.byId(m.spec().id(), key.userId(), leg.orderId()).withNewClientOrderId(cancelId));
         }).map(result -> {
             List<OrderState> legs = acceptedEvents(result).stream()
                     .filter(e -> e instanceof EngineEvent.OrderUpdated u && u.order().orderListId() >= 0

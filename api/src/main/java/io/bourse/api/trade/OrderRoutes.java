@@ -144,7 +144,7 @@ final class OrderRoutes extends SignedRoutes {
         Market m = market(p);
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
         String cancelId = requestedOrNewClientId(p);
-        return submit(new CancelOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId()))
+        return submit(new CancelOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId(), cancelId))
                 .map(result -> {
                     List<OrderState> cancelled = cancelled(acceptedEvents(result));
                     return JsonOut.write(g -> OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancelId,
@@ -187,8 +187,7 @@ final class OrderRoutes extends SignedRoutes {
                 scale(m.spec().quoteAssetId()), key.userId());
         countOrder(key, r);
         CancelReplace command = new CancelReplace(new CancelOrder(m.spec().id(), key.userId(), cancelRef.orderId(),
-                cancelRef.clientOrderId()),
-                order.command(), mode.equals("ALLOW_FAILURE"));
+                cancelRef.clientOrderId(), cancelClientId), order.command(), mode.equals("ALLOW_FAILURE"));
         return submit(command).map(result -> {
             List<EngineEvent> events = appliedEvents(result);
             List<OrderState> cancelled = cancelled(events);

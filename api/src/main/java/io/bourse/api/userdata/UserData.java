@@ -26,7 +26,8 @@ public final class UserData implements EventConsumer {
 
     /** Hears every command's events after they were applied here, on the user-data thread. */
     public interface Listener {
-        void onEvents(long timestampMs, List<EngineEvent> events);
+        /** The events of one command (which the command was: for what its events do not say). */
+        void onEvents(long timestampMs, Command command, List<EngineEvent> events);
     }
 
     public void addListener(Listener listener) {
@@ -87,7 +88,7 @@ public final class UserData implements EventConsumer {
             List<EngineEvent> decoded = events.decode();
             apply(decoded, timestampMs);
             for (Listener l : listeners) {
-                l.onEvents(timestampMs, decoded);
+                l.onEvents(timestampMs, command, decoded);
             }
         }
         lastSequence = sequence;

@@ -7,6 +7,9 @@ import io.bourse.api.http.WireFormat;
 import io.bourse.api.userdata.UserData;
 import io.bourse.engine.ExecType;
 import io.bourse.engine.TimeInForce;
+import io.bourse.engine.command.CancelOrder;
+import io.bourse.engine.command.CancelReplace;
+import io.bourse.engine.command.Command;
 import io.bourse.engine.event.EngineEvent;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
@@ -50,10 +53,15 @@ public final class UserStreams implements UserData.Listener {
     }
 
     @Override
-    public void onEvents(long timestampMs, List<EngineEvent> events) {
+    public void onEvents(long timestampMs, Command command, List<EngineEvent> events) {
         if (sinks.isEmpty()) {
             return;
         }
+        String cancelId = switch (command) {
+            case CancelOrder c -> c.newClientOrderId();
+            case CancelReplace c -> c.cancel().newClientOrderId();
+            default -> null;
+        };
         Listing listing = md.listing();
         Map<Long, List<String>> out = new LinkedHashMap<>();
         Map<Long, Set<Integer>> changedAssets = new LinkedHashMap<>();
@@ -63,17 +71,17 @@ public final class UserStreams implements UserData.Listener {
                 case EngineEvent.OrderUpdated u -> {
                     if (wanted(u.order().userId())) {
                         add(out, u.order().userId(), executionReport(listing, u.order(), execType(u.execType()),
-                                null, timestampMs));
+                                null, timestampMs, u.execType() == ExecType.CANCELED ? cancelId : null));
                     }
                 }
                 case EngineEvent.TradeExecuted t -> {
                     if (wanted(t.taker().userId())) {
                         add(out, t.taker().userId(), executionReport(listing, t.taker(), "TRADE", t.trade(),
-                                timestampMs));
+                                timestampMs, null));
                     }
                     if (wanted(t.maker().userId())) {
                         add(out, t.maker().userId(), executionReport(listing, t.maker(), "TRADE", t.trade(),
-                                timestampMs));
+                                timestampMs, null));
                     }
                 }
                 case EngineEvent.FundsMoved f -> {
@@ -165,8 +173,9 @@ public final class UserStreams implements UserData.Listener {
         };
     }
 
+    /** {@code cancelId}: on a cancel, the cancel request's own client id ({@code c}; the order's goes in {@code C}). */
     private static String executionReport(Listing listing, OrderState o, String execType, TradeState trade,
-                                          long eventTime) {
+                                          long eventTime, String cancelId) {
         SymbolSpec s = listing.symbols().get(o.symbolId());
         WireFormat w = WireFormat.of(listing, s);
         return JsonOut.string(g -> {
@@ -174,7 +183,7 @@ public final class UserStreams implements UserData.Listener {
             g.writeStringField("e", "executionReport");
             g.writeNumberField("E", eventTime);
             g.writeStringField("s", s.name());
-            g.writeStringField("c", o.clientOrderId());
+            g.writeStringField("c", cancelId != null ? cancelId : o.clientOrderId());
             g.writeStringField("S", o.side().name());
             g.writeStringField("o", o.type().name());
             g.writeStringField("f", (o.timeInForce() == null ? TimeInForce.GTC : o.timeInForce()).name());

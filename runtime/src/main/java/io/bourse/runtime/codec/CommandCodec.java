@@ -66,6 +66,9 @@ public final class CommandCodec {
     private static final byte AMEND_ORDER_RENAMING = 18;
     /** OCO with its list client id; {@link #PLACE_OCO} records (before it existed) still decode. */
     private static final byte PLACE_OCO_LISTED = 19;
+    /** Cancel (and cancel-replace) with the cancel's own client id; tags 11 and 12 (before it) still decode. */
+    private static final byte CANCEL_ORDER_NAMED = 20;
+    private static final byte CANCEL_REPLACE_NAMED = 21;
 
     private CommandCodec() {
     }
@@ -86,7 +89,7 @@ public final class CommandCodec {
                 placeOrder(c.order(), out);
             }
             case CancelOrder c -> {
-                out.put(CANCEL_ORDER);
+                out.put(CANCEL_ORDER_NAMED);
                 cancelOrder(c, out);
             }
             case MoveOrder c -> out.put(MOVE_ORDER).putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId())
@@ -98,7 +101,7 @@ public final class CommandCodec {
                 putString(out, c.newClientOrderId());
             }
             case CancelReplace c -> {
-                out.put(CANCEL_REPLACE);
+                out.put(CANCEL_REPLACE_NAMED);
                 cancelOrder(c.cancel(), out);
                 placeOrder(c.newOrder(), out);
                 out.put((byte) (c.allowFailure() ? 1 : 0));
@@ -150,13 +153,15 @@ public final class CommandCodec {
         return switch (tag) {
             case PLACE_ORDER -> placeOrder(in);
             case TEST_ORDER -> new TestOrder(placeOrder(in));
-            case CANCEL_ORDER -> cancelOrder(in);
+            case CANCEL_ORDER -> cancelOrder(in, false);
+            case CANCEL_ORDER_NAMED -> cancelOrder(in, true);
             case MOVE_ORDER -> new MoveOrder(in.getInt(), in.getLong(), in.getLong(), in.getLong());
             case AMEND_ORDER -> new AmendOrder(in.getInt(), in.getLong(), in.getLong(), getString(in), in.getLong(),
                     null);
             case AMEND_ORDER_RENAMING -> new AmendOrder(in.getInt(), in.getLong(), in.getLong(), getString(in),
                     in.getLong(), getString(in));
-            case CANCEL_REPLACE -> new CancelReplace(cancelOrder(in), placeOrder(in), in.get() == 1);
+            case CANCEL_REPLACE -> new CancelReplace(cancelOrder(in, false), placeOrder(in), in.get() == 1);
+            case CANCEL_REPLACE_NAMED -> new CancelReplace(cancelOrder(in, true), placeOrder(in), in.get() == 1);
             case CANCEL_ALL -> new CancelAllOrders(in.getInt(), in.getLong());
             case PLACE_OCO -> placeOco(in, false);
             case PLACE_OCO_LISTED -> placeOco(in, true);
@@ -193,10 +198,12 @@ public final class CommandCodec {
     private static void cancelOrder(CancelOrder c, ByteBuffer out) {
         out.putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId());
         putString(out, c.origClientOrderId());
+        putString(out, c.newClientOrderId());
     }
 
-    private static CancelOrder cancelOrder(ByteBuffer in) {
-        return new CancelOrder(in.getInt(), in.getLong(), in.getLong(), getString(in));
+    /** A cancel; {@code named}: in the layout with the cancel's own client id (tags 20, 21). */
+    private static CancelOrder cancelOrder(ByteBuffer in, boolean named) {
+        return new CancelOrder(in.getInt(), in.getLong(), in.getLong(), getString(in), named ? getString(in) : null);
     }
 
     private static byte[] symbolBytes(AddSymbol c) {

@@ -6,6 +6,7 @@ import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.TimeInForce;
 import io.bourse.engine.command.AmendOrder;
+import io.bourse.engine.command.CancelOrder;
 import io.bourse.engine.command.Command;
 import io.bourse.engine.command.PlaceOco;
 import io.bourse.engine.command.PlaceOrder;
@@ -67,13 +68,16 @@ class CommandCodecTest {
     }
 
     /**
-     * Journals written before amends carried a new client id and OCOs a list client id hold the old records (tags
-     * 13 and 16, without the trailing string): they still decode, with those ids absent.
+     * Journals written before cancels carried their own client id, amends a new client id and OCOs a list client id
+     * hold the old records (tags 11, 13 and 16, without the trailing string): they still decode, with those ids
+     * absent.
      */
     @Test
     void recordsOfTheEarlierAmendAndOcoLayoutsStillDecode() {
         AmendOrder amend = new AmendOrder(1, 7, 42, "x", 5, null);
         assertThat(CommandCodec.decode(olderLayout(amend, (byte) 13))).isEqualTo(amend);
+        CancelOrder cancel = new CancelOrder(1, 7, 42, "x");
+        assertThat(CommandCodec.decode(olderLayout(cancel, (byte) 11))).isEqualTo(cancel);
         PlaceOco oco = new PlaceOco(1, 7, Side.SELL, 5, OrderType.LIMIT_MAKER, 900, 0, null, "a",
                 OrderType.STOP_LOSS, 0, 800, null, "b", StpMode.NONE, null);
         assertThat(CommandCodec.decode(olderLayout(oco, (byte) 16))).isEqualTo(oco);
