@@ -172,8 +172,7 @@ final class OrderListRoutes extends SignedRoutes {
             return submit(CancelOrder.byId(m.spec().id(), key.userId(), leg.orderId()).withNewClientOrderId(cancelId));
         }).map(result -> {
             List<OrderState> legs = acceptedEvents(result).stream()
-                    .filter(e -> e instanceof EngineEvent.OrderUpdated u && u.order().orderListId() >= 0
-                            && wanted.matches(u.order()))
+                    .filter(e -> e instanceof EngineEvent.OrderUpdated u && wanted.matches(u.order()))
                     .map(e -> ((EngineEvent.OrderUpdated) e).order()).toList();
             OrderState first = legs.getFirst();
             return JsonOut.write(g -> writeList(g, m, first.orderListId(), true, listClientId(first),

@@ -38,9 +38,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Commands as journal payloads: a one-byte tag, then the fields in declaration order, little-endian. Enums are
  * written by ordinal (so their constants may only ever be appended to); absent enums and strings as -1.
- * The journal's record version covers this layout: change it only together with a new version and a reader
- * for the old one. Hand-written rather than generated (SBE, protobuf) because it is eighteen small records and
- * the hot ones encode in a few nanoseconds without a schema compiler in the build.
+ * A record's layout never changes once journals hold it: a command that gains a field is written under a new tag,
+ * and the old tag keeps its reader (a wider change would need a new journal record version). Hand-written rather
+ * than generated (SBE, protobuf) because it is eighteen small records and the hot ones encode in a few
+ * nanoseconds without a schema compiler in the build.
  */
 public final class CommandCodec {
     /** The journal record type of a command (the only type so far). */
