@@ -74,11 +74,12 @@ class HistoryRestartTest {
     }
 
     /**
-     * Closed order lists (with their client id) and an amended order's new client id are still found after a
-     * restart, when only the history store has them.
+     * Closed order lists (with their client id), an amended order's new client id and prevented matches are still
+     * found after a restart, when only the history store has them.
      */
     @Test
-    void orderListsAndAmendedClientIdsSurviveARestart() throws Exception {
+    void orderListsClientIdsAndPreventedMatchesSurviveARestart() throws Exception {
+        long preventedMaker;
         try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
             exchange.fund(2, LiveExchange.BTC, "1");
             SpotClientImpl bob = client(exchange, 2, "bob");
@@ -95,6 +96,14 @@ class HistoryRestartTest {
                     "symbol=BTCUSDT&orderId=" + id + "&newQty=0.05&newClientOrderId=renamed").statusCode())
                     .isEqualTo(200);
             bob.createTrade().cancelOrder(params("symbol", "BTCUSDT", "orderId", id));
+            exchange.fund(2, LiveExchange.USDT, "10000");
+            long maker = new JSONObject(bob.createTrade().newOrder(params("symbol", "BTCUSDT", "side", "SELL",
+                    "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.1", "price", "66000"))).getLong("orderId");
+            bob.createTrade().newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                    "timeInForce", "IOC", "quantity", "0.1", "price", "66000", "selfTradePreventionMode",
+                    "EXPIRE_TAKER"));
+            bob.createTrade().cancelOrder(params("symbol", "BTCUSDT", "orderId", maker));
+            preventedMaker = maker;
             exchange.settle();
         }
         try (LiveExchange exchange = new LiveExchange(dir, ApiConfig.defaults(0), true)) {
@@ -112,6 +121,11 @@ class HistoryRestartTest {
                     "origClientOrderId", "renamed")));
             assertThat(renamed.getString("status")).isEqualTo("CANCELED");
             assertThat(renamed.getString("origQty")).isEqualTo("0.05000000");
+            org.json.JSONArray prevented = new org.json.JSONArray(exchange.signed(key, "bob", "GET",
+                    "/api/v3/myPreventedMatches", "symbol=BTCUSDT&orderId=" + preventedMaker).body());
+            assertThat(prevented.length()).isEqualTo(1);
+            assertThat(prevented.getJSONObject(0).getString("selfTradePreventionMode")).isEqualTo("EXPIRE_TAKER");
+            assertThat(prevented.getJSONObject(0).getString("makerPreventedQuantity")).isEqualTo("0.10000000");
         }
     }
 

@@ -126,6 +126,34 @@ class OrderChangesTest {
     }
 
     @Test
+    void matchesStoppedBySelfTradePreventionAreListed() throws Exception {
+        long maker = new JSONObject(trade.newOrder(params("symbol", "BTCUSDT", "side", "SELL", "type", "LIMIT",
+                "timeInForce", "GTC", "quantity", "0.1", "price", "90000"))).getLong("orderId");
+        long taker = new JSONObject(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                "timeInForce", "IOC", "quantity", "0.1", "price", "90000", "selfTradePreventionMode",
+                "EXPIRE_MAKER"))).getLong("orderId");
+        org.json.JSONArray byOrder = new org.json.JSONArray(signed("GET", "/api/v3/myPreventedMatches",
+                "symbol=BTCUSDT&orderId=" + maker).body());
+        assertThat(byOrder.length()).isEqualTo(1);
+        JSONObject match = byOrder.getJSONObject(0);
+        assertThat(match.getLong("takerOrderId")).isEqualTo(taker);
+        assertThat(match.getLong("makerOrderId")).isEqualTo(maker);
+        assertThat(match.getString("makerSymbol")).isEqualTo("BTCUSDT");
+        assertThat(match.getString("selfTradePreventionMode")).isEqualTo("EXPIRE_MAKER");
+        assertThat(match.getString("price")).isEqualTo("90000.00000000");
+        assertThat(match.getString("makerPreventedQuantity")).isEqualTo("0.10000000");
+        org.json.JSONArray byId = new org.json.JSONArray(signed("GET", "/api/v3/myPreventedMatches",
+                "symbol=BTCUSDT&preventedMatchId=" + match.getLong("preventedMatchId")).body());
+        assertThat(byId.getJSONObject(0).getLong("makerOrderId")).isEqualTo(maker);
+        HttpResponse<String> neither = signed("GET", "/api/v3/myPreventedMatches", "symbol=BTCUSDT");
+        assertThat(neither.statusCode()).isEqualTo(400);
+        assertThat(new JSONObject(neither.body()).getString("msg"))
+                .isEqualTo("Param 'preventedMatchId' or 'orderId' must be sent, but both were empty/null!");
+        assertThat(new JSONObject(trade.getOrder(params("symbol", "BTCUSDT", "orderId", maker)))
+                .getString("status")).isEqualTo("EXPIRED_IN_MATCH");
+    }
+
+    @Test
     void ocoPlacesTwoLegsAsOneList() throws Exception {
         HttpResponse<String> placed = signed("POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
                 + "&quantity=0.1&aboveType=LIMIT_MAKER&abovePrice=70000&belowType=STOP_LOSS_LIMIT&belowPrice=49000"

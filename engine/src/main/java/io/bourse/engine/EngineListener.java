@@ -46,6 +46,10 @@ public interface EngineListener {
     default void onBalance(long userId, int assetId, long free, long locked) {
     }
 
+    /** Self-trade prevention stopped a match; sent before the order events it causes. */
+    default void onPreventedMatch(PreventedMatch match) {
+    }
+
     /** Funds entered, were held for, left, or returned from a withdrawal. */
     default void onFundsMoved(long userId, int assetId, long delta, FundsMovement movement, long referenceId) {
     }

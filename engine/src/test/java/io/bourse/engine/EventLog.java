@@ -9,7 +9,10 @@ import java.util.List;
 /** Records what the engine says as plain records, for assertions and for comparing two engines. */
 public final class EventLog implements EngineListener {
 
-    public sealed interface Event permits Rejected, OrderEvent, TradeEvent, BalanceEvent, FundsEvent {
+    public sealed interface Event permits Rejected, OrderEvent, TradeEvent, BalanceEvent, FundsEvent, Prevented {
+    }
+
+    public record Prevented(PreventedMatch match) implements Event {
     }
 
     public record Rejected(RejectReason reason) implements Event {
@@ -52,6 +55,11 @@ public final class EventLog implements EngineListener {
     @Override
     public void onRejected(RejectReason reason) {
         events.add(new Rejected(reason));
+    }
+
+    @Override
+    public void onPreventedMatch(PreventedMatch match) {
+        events.add(new Prevented(match));
     }
 
     @Override

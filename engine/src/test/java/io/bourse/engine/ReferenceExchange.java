@@ -45,6 +45,7 @@ final class ReferenceExchange {
         long baseUnit;
         long lastPrice;
         long nextTradeId = 1;
+        long nextPreventedMatchId = 1;
         final List<long[]> trades = new ArrayList<>();   // {timeMs, lots, quote}
     }
 
@@ -740,6 +741,11 @@ final class ReferenceExchange {
     }
 
     private boolean selfTrade(Sym s, Ord taker, Ord maker) {
+        boolean makerExpires = taker.stp == StpMode.EXPIRE_MAKER || taker.stp == StpMode.EXPIRE_BOTH;
+        long prevented = makerExpires || taker.quoteQty > 0 ? maker.remaining()
+                : Math.min(maker.remaining(), taker.remaining());
+        events.add(new EventLog.Prevented(new PreventedMatch(s.spec.id(), s.nextPreventedMatchId++, taker.id,
+                maker.id, taker.user, maker.price, prevented, taker.stp, now)));
         switch (taker.stp) {
             case EXPIRE_TAKER -> {
                 expireInMatch(taker);

@@ -4,6 +4,8 @@ import io.bourse.engine.command.PlaceOrder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.bourse.engine.TestExchange.BTC;
 import static io.bourse.engine.TestExchange.BTCUSDT;
 import static io.bourse.engine.TestExchange.USDT;
@@ -29,6 +31,28 @@ class SelfTradePreventionTest {
     private long buy(StpMode mode, String q) {
         return x.place(PlaceOrder.limit(BTCUSDT, 1, Side.BUY, price("60000"), qty(q), TimeInForce.GTC)
                 .withStp(mode));
+    }
+
+    private List<PreventedMatch> prevented() {
+        return x.log.events().stream().filter(e -> e instanceof EventLog.Prevented)
+                .map(e -> ((EventLog.Prevented) e).match()).toList();
+    }
+
+    /** Each stopped match is reported once (myPreventedMatches), before the order events it causes. */
+    @Test
+    void everyPreventedMatchIsReportedWithWhatDidNotTrade() {
+        long taker = buy(StpMode.EXPIRE_MAKER, "1.5");
+        assertThat(prevented()).containsExactly(new PreventedMatch(BTCUSDT, 1, taker, ownAsk, 1, price("60000"),
+                qty("1"), StpMode.EXPIRE_MAKER, x.now()));
+        int at = x.log.events().indexOf(new EventLog.Prevented(prevented().getFirst()));
+        assertThat(x.log.events().get(at + 1)).isEqualTo(new EventLog.OrderEvent(ownAsk, ExecType.TRADE_PREVENTION,
+                OrderStatus.EXPIRED_IN_MATCH, 0, 0, 0, 0));
+
+        long own = x.limit(1, Side.SELL, "61000", "1");
+        long decremented = x.place(PlaceOrder.limit(BTCUSDT, 1, Side.BUY, price("61000"), qty("0.4"),
+                TimeInForce.GTC).withStp(StpMode.DECREMENT));
+        assertThat(prevented().getLast()).isEqualTo(new PreventedMatch(BTCUSDT, 2, decremented, own, 1,
+                price("61000"), qty("0.4"), StpMode.DECREMENT, x.now()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.bourse.history;
 
 import io.bourse.engine.OrderStatus;
 import io.bourse.engine.OrderType;
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.TimeInForce;
@@ -48,6 +49,11 @@ public final class History {
             rs.getLong("buyer_order_id"), rs.getLong("seller_order_id"), rs.getLong("buyer_user_id"),
             rs.getLong("seller_user_id"), rs.getBoolean("buyer_is_maker"), rs.getLong("buyer_fee"),
             rs.getLong("seller_fee"), rs.getLong("time_ms"));
+
+    private static final RowMapper<PreventedMatch> PREVENTED = (rs, ctx) -> new PreventedMatch(
+            rs.getInt("symbol_id"), rs.getLong("prevented_match_id"), rs.getLong("taker_order_id"),
+            rs.getLong("maker_order_id"), rs.getLong("user_id"), rs.getLong("price"), rs.getLong("maker_prevented_qty"),
+            StpMode.valueOf(rs.getString("stp_mode")), rs.getLong("time_ms"));
 
     /** Trades read at a time while folding aggregates. */
     private static final int AGG_PAGE = 1000;
@@ -124,6 +130,27 @@ public final class History {
                         + "AND order_list_id = (SELECT max(order_list_id) FROM orders WHERE user_id = :u "
                         + "AND order_list_id >= 0 AND list_client_order_id = :c) ORDER BY order_id")
                 .bind("u", userId).bind("c", listClientOrderId).map(ORDER).list());
+    }
+
+    /**
+     * The user's prevented matches on a symbol, oldest first, at most {@code limit}: the one with id
+     * {@code preventedMatchId} if that is ≥ 0, else those of order {@code orderId} (as taker or maker) from id
+     * {@code fromId} on.
+     */
+    public List<PreventedMatch> preventedMatches(long userId, int symbolId, long preventedMatchId, long orderId,
+                                                long fromId, int limit) {
+        boolean one = preventedMatchId >= 0;
+        String which = one ? "prevented_match_id = :from"
+                : "(taker_order_id = :o OR maker_order_id = :o) AND prevented_match_id >= :from";
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT * FROM prevented_matches WHERE user_id = :u AND symbol_id = :s AND "
+                    + which + " ORDER BY prevented_match_id LIMIT :limit").bind("u", userId).bind("s", symbolId)
+                    .bind("from", one ? preventedMatchId : fromId).bind("limit", limit);
+            if (!one) {
+                query.bind("o", orderId);
+            }
+            return query.map(PREVENTED).list();
+        });
     }
 
     /** Public trades of a symbol from id {@code fromId}, oldest first. */

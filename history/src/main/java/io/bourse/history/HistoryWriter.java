@@ -1,5 +1,6 @@
 package io.bourse.history;
 
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.command.Command;
 import io.bourse.engine.event.EngineEvent;
 import io.bourse.engine.event.OrderState;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes every order's latest state and every trade to PostgreSQL. Rows are buffered and written in one
+ * Writes every order's latest state, every trade and every prevented match to PostgreSQL. Rows are buffered and written in one
  * transaction per batch together with the consumer's position, so after a crash the core hands it exactly the
  * commands after that position: rows are neither lost nor doubled (trades are keyed by symbol and trade id, orders
  * by order id).
@@ -30,6 +31,7 @@ public final class HistoryWriter implements EventConsumer {
     private final Jdbi jdbi;
     private final Map<Long, OrderState> orders = new LinkedHashMap<>();
     private final List<TradeState> trades = new ArrayList<>();
+    private final List<PreventedMatch> prevented = new ArrayList<>();
     private long bufferedUpTo;
     private volatile long written;
 
@@ -65,13 +67,14 @@ public final class HistoryWriter implements EventConsumer {
                         orders.put(t.taker().orderId(), t.taker());
                         orders.put(t.maker().orderId(), t.maker());
                     }
+                    case EngineEvent.MatchPrevented p -> prevented.add(p.match());
                     default -> {
                     }
                 }
             }
         }
         bufferedUpTo = sequence;
-        if (orders.size() + trades.size() >= MAX_BUFFERED) {
+        if (orders.size() + trades.size() + prevented.size() >= MAX_BUFFERED) {
             flush();
         }
     }
@@ -88,13 +91,31 @@ public final class HistoryWriter implements EventConsumer {
         jdbi.useTransaction(h -> {
             writeTrades(h);
             writeOrders(h);
+            writePrevented(h);
             h.createUpdate("INSERT INTO consumer_positions (consumer, sequence) VALUES (:c, :s) "
                     + "ON CONFLICT (consumer) DO UPDATE SET sequence = excluded.sequence")
                     .bind("c", NAME).bind("s", upTo).execute();
         });
         orders.clear();
         trades.clear();
+        prevented.clear();
         written = upTo;
+    }
+
+    private void writePrevented(Handle h) {
+        if (prevented.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO prevented_matches (symbol_id, prevented_match_id, "
+                + "taker_order_id, maker_order_id, user_id, price, maker_prevented_qty, stp_mode, time_ms) VALUES "
+                + "(:symbol, :id, :taker, :maker, :user, :price, :qty, :mode, :time) ON CONFLICT DO NOTHING");
+        for (PreventedMatch p : prevented) {
+            batch.bind("symbol", p.symbolId()).bind("id", p.preventedMatchId()).bind("taker", p.takerOrderId())
+                    .bind("maker", p.makerOrderId()).bind("user", p.userId()).bind("price", p.price())
+                    .bind("qty", p.makerPreventedQty()).bind("mode", p.mode().name()).bind("time", p.timeMs())
+                    .add();
+        }
+        batch.execute();
     }
 
     private void writeTrades(Handle h) {

@@ -10,6 +10,7 @@ import io.bourse.api.http.Request;
 import io.bourse.api.http.WireFormat;
 import io.bourse.api.userdata.UserState;
 import io.bourse.api.userdata.UserTrade;
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
 import io.bourse.engine.market.SymbolSpec;
@@ -20,7 +21,10 @@ import io.vertx.core.http.HttpMethod;
 
 import java.util.List;
 
-/** Order and trade queries: one order, open orders, all orders and the account's trades (memory, then history). */
+/**
+ * Order and trade queries: one order, open orders, all orders, the account's trades and prevented matches (memory,
+ * then history).
+ */
 final class OrderQueryRoutes extends SignedRoutes {
     OrderQueryRoutes(SignedContext context) {
         super(context);
@@ -31,7 +35,9 @@ final class OrderQueryRoutes extends SignedRoutes {
                 Endpoint.of(HttpMethod.GET, "/api/v3/order", 4, this::queryOrder),
                 new Endpoint(HttpMethod.GET, "/api/v3/openOrders", p -> p.has("symbol") ? 6 : 80, this::openOrders),
                 Endpoint.of(HttpMethod.GET, "/api/v3/allOrders", 20, this::allOrders),
-                new Endpoint(HttpMethod.GET, "/api/v3/myTrades", p -> p.has("orderId") ? 5 : 20, this::myTrades));
+                new Endpoint(HttpMethod.GET, "/api/v3/myTrades", p -> p.has("orderId") ? 5 : 20, this::myTrades),
+                new Endpoint(HttpMethod.GET, "/api/v3/myPreventedMatches",
+                        p -> p.has("preventedMatchId") ? 2 : 20, this::myPreventedMatches));
     }
 
     private Future<Buffer> queryOrder(Request r) {
@@ -104,6 +110,58 @@ final class OrderQueryRoutes extends SignedRoutes {
                 OrderJson.query(g, WireFormat.of(listing, listing.symbols().get(o.symbolId())), o);
             }
             g.writeEndArray();
+        });
+    }
+
+    /**
+     * The matches self-trade prevention stopped for the account on a symbol: one by {@code preventedMatchId}, or
+     * those of an order ({@code orderId}, as taker or maker) from {@code fromPreventedMatchId} on.
+     */
+    private Future<Buffer> myPreventedMatches(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Params p = r.params();
+        Market m = market(p);
+        long matchId = p.optLong("preventedMatchId").orElse(-1);
+        long orderId = p.optLong("orderId").orElse(-1);
+        if (matchId < 0 && orderId < 0) {
+            throw ApiException.badRequest(-1102,
+                    "Param 'preventedMatchId' or 'orderId' must be sent, but both were empty/null!");
+        }
+        if (matchId >= 0 && (orderId >= 0 || p.has("fromPreventedMatchId"))) {
+            throw ApiException.badCombination();
+        }
+        long fromId = p.optLong("fromPreventedMatchId").orElse(0);
+        int limit = p.limit("limit", 500, 1, 1000);
+        return afterAcknowledgedWritesWithHistory(() -> {
+            java.util.TreeMap<Long, PreventedMatch> merged = new java.util.TreeMap<>();
+            if (history != null) {
+                history.preventedMatches(key.userId(), m.spec().id(), matchId, orderId, fromId, limit)
+                        .forEach(x -> merged.put(x.preventedMatchId(), x));
+            }
+            users.user(key.userId()).preventedMatches(m.spec().id()).forEach(x -> merged.put(x.preventedMatchId(), x));
+            List<PreventedMatch> page = merged.values().stream()
+                    .filter(x -> matchId >= 0 ? x.preventedMatchId() == matchId
+                            : (x.takerOrderId() == orderId || x.makerOrderId() == orderId)
+                            && x.preventedMatchId() >= fromId)
+                    .limit(limit).toList();
+            return JsonOut.write(g -> {
+                g.writeStartArray();
+                for (PreventedMatch x : page) {
+                    g.writeStartObject();
+                    g.writeStringField("symbol", m.spec().name());
+                    g.writeNumberField("preventedMatchId", x.preventedMatchId());
+                    g.writeNumberField("takerOrderId", x.takerOrderId());
+                    g.writeStringField("makerSymbol", m.spec().name());
+                    g.writeNumberField("makerOrderId", x.makerOrderId());
+                    g.writeNumberField("tradeGroupId", -1);
+                    g.writeStringField("selfTradePreventionMode", x.mode().name());
+                    g.writeStringField("price", m.wire().price(x.price()));
+                    g.writeStringField("makerPreventedQuantity", m.wire().qty(x.makerPreventedQty()));
+                    g.writeNumberField("transactTime", x.timeMs());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            });
         });
     }
 

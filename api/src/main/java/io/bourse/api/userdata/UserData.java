@@ -99,6 +99,7 @@ public final class UserData implements EventConsumer {
             switch (e) {
                 case EngineEvent.OrderUpdated u -> user(u.order().userId()).order(u.order());
                 case EngineEvent.TradeExecuted t -> trade(t);
+                case EngineEvent.MatchPrevented p -> user(p.match().userId()).prevented(p.match());
                 case EngineEvent.BalanceChanged b -> user(b.userId()).balance(b.assetId(), b.free(), b.locked(),
                         timestampMs);
                 case EngineEvent.UserFeeTierChanged f -> user(f.userId()).feeTier(f.tier());

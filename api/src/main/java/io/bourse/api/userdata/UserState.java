@@ -1,5 +1,6 @@
 package io.bourse.api.userdata;
 
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.event.OrderState;
 
 import java.util.ArrayDeque;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One user's balances, open orders, recently closed orders and recent fills, as the events tell them. Guarded
- * by its own monitor: the user-data consumer writes, request threads read copies.
+ * One user's balances, open orders, recently closed orders, recent fills and prevented matches, as the events tell
+ * them. Guarded by its own monitor: the user-data consumer writes, request threads read copies.
  */
 public final class UserState {
     /** Closed orders and fills kept per user until the history store answers for older ones. */
@@ -25,6 +26,7 @@ public final class UserState {
     /** Recently closed orders by id, oldest first (an order closed again moves to the end). */
     private final LinkedHashMap<Long, OrderState> closed = new LinkedHashMap<>();
     private final ArrayDeque<UserTrade> trades = new ArrayDeque<>();
+    private final ArrayDeque<PreventedMatch> prevented = new ArrayDeque<>();
 
     UserState(long userId) {
         this.userId = userId;
@@ -64,6 +66,13 @@ public final class UserState {
         closed.put(o.orderId(), o);
         if (closed.size() > RECENT) {
             closed.pollFirstEntry();
+        }
+    }
+
+    synchronized void prevented(PreventedMatch p) {
+        prevented.addLast(p);
+        if (prevented.size() > RECENT) {
+            prevented.pollFirst();
         }
     }
 
@@ -134,6 +143,11 @@ public final class UserState {
         open.values().stream().filter(o -> o.orderListId() >= 0).forEach(out::add);
         out.sort(java.util.Comparator.comparingLong(OrderState::orderId));
         return out;
+    }
+
+    /** Recent prevented matches on a symbol, oldest first. */
+    public synchronized List<PreventedMatch> preventedMatches(int symbolId) {
+        return prevented.stream().filter(p -> p.symbolId() == symbolId).toList();
     }
 
     /** Recent fills on a symbol, oldest first. */

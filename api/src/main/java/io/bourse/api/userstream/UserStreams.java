@@ -6,6 +6,7 @@ import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.WireFormat;
 import io.bourse.api.userdata.UserData;
 import io.bourse.engine.ExecType;
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.TimeInForce;
 import io.bourse.engine.command.CancelOrder;
 import io.bourse.engine.command.CancelReplace;
@@ -66,22 +67,26 @@ public final class UserStreams implements UserData.Listener {
         Map<Long, List<String>> out = new LinkedHashMap<>();
         Map<Long, Set<Integer>> changedAssets = new LinkedHashMap<>();
         Map<Long, Map<Integer, long[]>> balances = new LinkedHashMap<>();
+        PreventedMatch prevented = null;
         for (EngineEvent e : events) {
             switch (e) {
+                case EngineEvent.MatchPrevented p -> prevented = p.match();
                 case EngineEvent.OrderUpdated u -> {
                     if (wanted(u.order().userId())) {
-                        add(out, u.order().userId(), executionReport(listing, u.order(), execType(u.execType()),
-                                null, timestampMs, u.execType() == ExecType.CANCELED ? cancelId : null));
+                        String report = executionReport(listing, u.order(), execType(u.execType()), null, timestampMs,
+                                u.execType() == ExecType.CANCELED ? cancelId : null,
+                                u.execType() == ExecType.TRADE_PREVENTION ? prevented : null);
+                        add(out, u.order().userId(), report);
                     }
                 }
                 case EngineEvent.TradeExecuted t -> {
                     if (wanted(t.taker().userId())) {
                         add(out, t.taker().userId(), executionReport(listing, t.taker(), "TRADE", t.trade(),
-                                timestampMs, null));
+                                timestampMs, null, null));
                     }
                     if (wanted(t.maker().userId())) {
                         add(out, t.maker().userId(), executionReport(listing, t.maker(), "TRADE", t.trade(),
-                                timestampMs, null));
+                                timestampMs, null, null));
                     }
                 }
                 case EngineEvent.FundsMoved f -> {
@@ -173,9 +178,12 @@ public final class UserStreams implements UserData.Listener {
         };
     }
 
-    /** {@code cancelId}: on a cancel, the cancel request's own client id ({@code c}; the order's goes in {@code C}). */
+    /**
+     * {@code cancelId}: on a cancel, the cancel request's own client id ({@code c}; the order's goes in {@code C}).
+     * {@code prevented}: on a TRADE_PREVENTION report, the match that self-trade prevention stopped (the STP keys).
+     */
     private static String executionReport(Listing listing, OrderState o, String execType, TradeState trade,
-                                          long eventTime, String cancelId) {
+                                          long eventTime, String cancelId, PreventedMatch prevented) {
         SymbolSpec s = listing.symbols().get(o.symbolId());
         WireFormat w = WireFormat.of(listing, s);
         return JsonOut.string(g -> {
@@ -210,6 +218,15 @@ public final class UserStreams implements UserData.Listener {
             g.writeStringField("Q", w.quote(o.quoteOrderQty()));
             g.writeNumberField("W", o.workingTimeMs());
             g.writeStringField("V", o.stpMode().name());
+            if (prevented != null) {
+                g.writeNumberField("v", prevented.preventedMatchId());
+                g.writeStringField("A", w.qty(o.preventedQty()));
+                g.writeStringField("B", w.qty(prevented.makerPreventedQty()));
+                g.writeNumberField("u", -1);
+                g.writeNumberField("U", prevented.takerOrderId() == o.orderId() ? prevented.makerOrderId()
+                        : prevented.takerOrderId());
+                g.writeStringField("Cs", s.name());
+            }
             g.writeEndObject();
         });
     }

@@ -4,6 +4,7 @@ import io.bourse.engine.EngineListener;
 import io.bourse.engine.ExecType;
 import io.bourse.engine.OrderStatus;
 import io.bourse.engine.OrderType;
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
@@ -441,8 +442,13 @@ public final class MatchingEngine {
 
     /** Applies the taker's STP mode against a maker of the same account; true when the taker is done. */
     private boolean preventSelfTrade(Market m, Order taker, Order maker, PriceLevel level) {
-        m.nextPreventedMatchId++;
-        switch (taker.stpMode) {
+        StpMode mode = taker.stpMode;
+        long makerLots = maker.remainingLots();
+        long prevented = mode == StpMode.EXPIRE_MAKER || mode == StpMode.EXPIRE_BOTH || taker.isQuoteSized()
+                ? makerLots : Math.min(makerLots, taker.remainingLots());
+        listener.onPreventedMatch(new PreventedMatch(m.symbolId, m.nextPreventedMatchId++,
+                taker.orderId, maker.orderId, taker.userId, maker.price, prevented * m.stepSize, mode, nowMs));
+        switch (mode) {
             case EXPIRE_TAKER -> {
                 expireInMatch(taker);
                 return true;

@@ -2,13 +2,15 @@ package io.bourse.engine.event;
 
 import io.bourse.engine.ExecType;
 import io.bourse.engine.FundsMovement;
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.market.AssetSpec;
 import io.bourse.engine.market.SymbolSpec;
 
 /**
  * What the engine said while applying one command, as immutable values that may cross threads (the engine's
- * listener callbacks hand out reused views; {@link EventRecorder} copies them into these).
+ * listener callbacks hand out reused views; the runtime's event writer stores them as bytes that decode into
+ * these).
  */
 public sealed interface EngineEvent {
 
@@ -43,5 +45,9 @@ public sealed interface EngineEvent {
     }
 
     record UserFeeTierChanged(long userId, int tier) implements EngineEvent {
+    }
+
+    /** Self-trade prevention stopped a match (sent before the order events it causes). */
+    record MatchPrevented(PreventedMatch match) implements EngineEvent {
     }
 }

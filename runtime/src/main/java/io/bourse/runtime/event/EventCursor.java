@@ -23,7 +23,7 @@ import java.nio.ByteOrder;
 public final class EventCursor {
     /** The kinds of event, in the order of their tags. */
     public enum Kind {
-        REJECTED, ORDER, TRADE, BALANCE, FUNDS, ASSET, SYMBOL, FEE_TIER, USER_FEE_TIER
+        REJECTED, ORDER, TRADE, BALANCE, FUNDS, ASSET, SYMBOL, FEE_TIER, USER_FEE_TIER, PREVENTED_MATCH
     }
 
     private static final Kind[] KINDS = Kind.values();
@@ -167,6 +167,7 @@ public final class EventCursor {
             case SYMBOL -> 9 + (int) INTS.get(bytes, at + 5);
             case FEE_TIER -> 21;
             case USER_FEE_TIER -> 13;
+            case PREVENTED_MATCH -> EventWriter.PREVENTED_MATCH_BYTES;
         };
     }
 

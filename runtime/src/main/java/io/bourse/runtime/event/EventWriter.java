@@ -5,6 +5,7 @@ import io.bourse.engine.ExecType;
 import io.bourse.engine.FundsMovement;
 import io.bourse.engine.OrderStatus;
 import io.bourse.engine.OrderType;
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
@@ -45,6 +46,9 @@ public final class EventWriter implements EngineListener {
     private static final byte SYMBOL = 7;
     private static final byte FEE_TIER = 8;
     private static final byte USER_FEE_TIER = 9;
+    private static final byte PREVENTED_MATCH = 10;
+    /** Bytes of a prevented-match event: tag, an int, 6 longs, the mode, the time. */
+    static final int PREVENTED_MATCH_BYTES = 1 + 4 + 6 * 8 + 1 + 8;
     /** Where an order's fields are, from its start (see {@link #putOrder}); {@link EventCursor} reads them. */
     static final int ORDER_ID = 0;
     static final int ORDER_SYMBOL = 8;
@@ -115,6 +119,16 @@ public final class EventWriter implements EngineListener {
     }
 
     @Override
+    public void onPreventedMatch(PreventedMatch p) {
+        if (target != null) {
+            target.startEvent(PREVENTED_MATCH_BYTES).put(PREVENTED_MATCH).putInt(p.symbolId())
+                    .putLong(p.preventedMatchId()).putLong(p.takerOrderId()).putLong(p.makerOrderId())
+                    .putLong(p.userId()).putLong(p.price()).putLong(p.makerPreventedQty())
+                    .put((byte) p.mode().ordinal()).putLong(p.timeMs());
+        }
+    }
+
+    @Override
     public void onAssetAdded(AssetSpec asset) {
         if (target != null) {
             EventBuffer b = target.startEvent(1 + 4 + 4 + 2 + 2 * asset.name().length());
@@ -171,6 +185,9 @@ public final class EventWriter implements EngineListener {
                 case SYMBOL -> new EngineEvent.SymbolUpdated(readSymbol(b));
                 case FEE_TIER -> new EngineEvent.FeeTierChanged(b.getInt(), b.getLong(), b.getLong());
                 case USER_FEE_TIER -> new EngineEvent.UserFeeTierChanged(b.getLong(), b.getInt());
+                case PREVENTED_MATCH -> new EngineEvent.MatchPrevented(new PreventedMatch(b.getInt(), b.getLong(),
+                        b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), StpMode.values()[b.get()],
+                        b.getLong()));
                 default -> throw new IllegalStateException("unknown event tag " + tag);
             });
         }

@@ -4,6 +4,7 @@ import io.bourse.engine.Engine;
 import io.bourse.engine.EngineListener;
 import io.bourse.engine.ExecType;
 import io.bourse.engine.FundsMovement;
+import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.RandomCommands;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.book.OrderView;
@@ -77,6 +78,11 @@ class EventWriterTest {
         public void onFundsMoved(long userId, int assetId, long delta, FundsMovement movement, long referenceId) {
             events.add(new EngineEvent.FundsMoved(userId, assetId, delta, movement, referenceId));
         }
+
+        @Override
+        public void onPreventedMatch(PreventedMatch match) {
+            events.add(new EngineEvent.MatchPrevented(match));
+        }
     }
 
     /** The in-place cursor sees the same events, with the same fields, as the decoder. */
@@ -125,6 +131,7 @@ class EventWriterTest {
             case EngineEvent.SymbolUpdated s -> "SYMBOL";
             case EngineEvent.FeeTierChanged f -> "FEETIER";
             case EngineEvent.UserFeeTierChanged u -> "USERFEETIER";
+            case EngineEvent.MatchPrevented p -> "PREVENTEDMATCH";
             default -> throw new IllegalArgumentException(e.toString());
         };
     }
@@ -183,6 +190,12 @@ class EventWriterTest {
         public void onFundsMoved(long userId, int assetId, long delta, FundsMovement movement, long referenceId) {
             a.onFundsMoved(userId, assetId, delta, movement, referenceId);
             b.onFundsMoved(userId, assetId, delta, movement, referenceId);
+        }
+
+        @Override
+        public void onPreventedMatch(PreventedMatch match) {
+            a.onPreventedMatch(match);
+            b.onPreventedMatch(match);
         }
     }
 
