@@ -118,6 +118,23 @@ class UserDataStreamsTest {
             assertThat(list.getString("C")).isEqualTo("my-list");
             assertThat(list.getString("l")).isEqualTo("EXEC_STARTED");
             assertThat(list.getJSONArray("O").length()).isEqualTo(2);
+
+            // self-trade prevention: the expired maker's report names the match and the taker
+            long maker = new JSONObject(client.createTrade().newOrder(params("symbol", "BTCUSDT", "side", "SELL",
+                    "type", "LIMIT", "timeInForce", "GTC", "quantity", "0.1", "price", "45000"))).getLong("orderId");
+            long taker = new JSONObject(client.createTrade().newOrder(params("symbol", "BTCUSDT", "side", "BUY",
+                    "type", "LIMIT", "timeInForce", "IOC", "quantity", "0.1", "price", "45000",
+                    "selfTradePreventionMode", "EXPIRE_MAKER"))).getLong("orderId");
+            JSONObject prevention = next(events, "executionReport");
+            while (!prevention.getString("x").equals("TRADE_PREVENTION")) {
+                prevention = next(events, "executionReport");
+            }
+            assertThat(prevention.getLong("i")).isEqualTo(maker);
+            assertThat(prevention.getString("X")).isEqualTo("EXPIRED_IN_MATCH");
+            assertThat(prevention.getLong("U")).isEqualTo(taker);
+            assertThat(prevention.getString("B")).isEqualTo("0.10000000");
+            assertThat(prevention.getString("Cs")).isEqualTo("BTCUSDT");
+            assertThat(prevention.getLong("v")).isPositive();
         } finally {
             ws.closeConnection(connection);
             client.createUserData().closeListenKey(params("listenKey", listenKey));
