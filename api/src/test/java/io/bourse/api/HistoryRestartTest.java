@@ -74,8 +74,8 @@ class HistoryRestartTest {
     }
 
     /**
-     * Closed order lists (with their client id), an amended order's new client id and prevented matches are still
-     * found after a restart, when only the history store has them.
+     * Closed order lists (with their client id), an amended order's new client id and its amendment, and prevented
+     * matches are still found after a restart, when only the history store has them.
      */
     @Test
     void orderListsClientIdsAndPreventedMatchesSurviveARestart() throws Exception {
@@ -121,6 +121,10 @@ class HistoryRestartTest {
                     "origClientOrderId", "renamed")));
             assertThat(renamed.getString("status")).isEqualTo("CANCELED");
             assertThat(renamed.getString("origQty")).isEqualTo("0.05000000");
+            JSONObject amendment = new JSONArray(exchange.signed(key, "bob", "GET", "/api/v3/order/amendments",
+                    "symbol=BTCUSDT&orderId=" + renamed.getLong("orderId")).body()).getJSONObject(0);
+            assertThat(amendment.getString("newClientOrderId")).isEqualTo("renamed");
+            assertThat(amendment.getString("origQty")).isEqualTo("0.10000000");
             org.json.JSONArray prevented = new org.json.JSONArray(exchange.signed(key, "bob", "GET",
                     "/api/v3/myPreventedMatches", "symbol=BTCUSDT&orderId=" + preventedMaker).body());
             assertThat(prevented.length()).isEqualTo(1);

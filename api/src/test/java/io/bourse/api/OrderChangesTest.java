@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static io.bourse.api.TestParams.params;
@@ -110,6 +111,15 @@ class OrderChangesTest {
         assertThat(again.getString("clientOrderId")).isEqualTo("mine-2");
         assertThat(new JSONObject(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "mine-2")))
                 .getLong("orderId")).isEqualTo(id);
+        org.json.JSONArray amendments = new org.json.JSONArray(signed("GET", "/api/v3/order/amendments",
+                "symbol=BTCUSDT&orderId=" + id).body());
+        assertThat(amendments.length()).isEqualTo(2);
+        JSONObject first = amendments.getJSONObject(0);
+        assertThat(first.getLong("executionId")).isEqualTo(new JSONObject(amended.body()).getLong("executionId"));
+        assertThat(List.of(first.getString("origClientOrderId"), first.getString("origQty"),
+                first.getString("newQty"))).containsExactly(placedClientId, "0.10000000", "0.05000000");
+        assertThat(amendments.getJSONObject(1).getString("newClientOrderId")).isEqualTo("mine-2");
+        assertThat(amendments.getJSONObject(1).getString("newQty")).isEqualTo("0.04000000");
         long other = buy("39000");
         HttpResponse<String> taken = signed("PUT", "/api/v3/order/amend/keepPriority",
                 "symbol=BTCUSDT&orderId=" + other + "&newQty=0.05&newClientOrderId=mine-2");

@@ -153,6 +153,17 @@ public final class History {
         });
     }
 
+    /** The amendments of the user's order from execution id {@code fromExecutionId} on, oldest first. */
+    public List<OrderAmendment> amendments(long userId, long orderId, long fromExecutionId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM order_amendments WHERE order_id = :o "
+                        + "AND user_id = :u AND execution_id >= :from ORDER BY execution_id LIMIT :limit")
+                .bind("o", orderId).bind("u", userId).bind("from", fromExecutionId).bind("limit", limit)
+                .map((rs, ctx) -> new OrderAmendment(rs.getInt("symbol_id"), rs.getLong("order_id"),
+                        rs.getLong("user_id"), rs.getLong("execution_id"), rs.getString("orig_client_order_id"),
+                        rs.getString("new_client_order_id"), rs.getLong("orig_qty"), rs.getLong("new_qty"),
+                        rs.getLong("time_ms"))).list());
+    }
+
     /** Public trades of a symbol from id {@code fromId}, oldest first. */
     public List<TradeState> trades(int symbolId, long fromId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + TRADE_COLUMNS + " FROM trades WHERE symbol_id = :s "

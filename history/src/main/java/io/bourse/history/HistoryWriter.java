@@ -1,6 +1,8 @@
 package io.bourse.history;
 
 import io.bourse.engine.PreventedMatch;
+import io.bourse.engine.ExecType;
+import io.bourse.engine.command.AmendOrder;
 import io.bourse.engine.command.Command;
 import io.bourse.engine.event.EngineEvent;
 import io.bourse.engine.event.OrderState;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes every order's latest state, every trade and every prevented match to PostgreSQL. Rows are buffered and written in one
+ * Writes every order's latest state, every trade, prevented match and amendment to PostgreSQL. Rows are buffered and written in one
  * transaction per batch together with the consumer's position, so after a crash the core hands it exactly the
  * commands after that position: rows are neither lost nor doubled (trades are keyed by symbol and trade id, orders
  * by order id).
@@ -29,14 +31,17 @@ public final class HistoryWriter implements EventConsumer {
     private static final int MAX_BUFFERED = 20_000;
 
     private final Jdbi jdbi;
+    private final History stored;
     private final Map<Long, OrderState> orders = new LinkedHashMap<>();
     private final List<TradeState> trades = new ArrayList<>();
     private final List<PreventedMatch> prevented = new ArrayList<>();
+    private final List<OrderAmendment> amendments = new ArrayList<>();
     private long bufferedUpTo;
     private volatile long written;
 
     public HistoryWriter(Database db) {
         this.jdbi = db.jdbi();
+        this.stored = new History(db);
         this.written = jdbi.withHandle(h -> h.createQuery("SELECT sequence FROM consumer_positions WHERE consumer = :c")
                 .bind("c", NAME).mapTo(Long.class).findOne().orElse(0L));
     }
@@ -61,7 +66,12 @@ public final class HistoryWriter implements EventConsumer {
         if (events.count() > 0) {
             for (EngineEvent e : events.decode()) {
                 switch (e) {
-                    case EngineEvent.OrderUpdated u -> orders.put(u.order().orderId(), u.order());
+                    case EngineEvent.OrderUpdated u -> {
+                        if (command instanceof AmendOrder && u.execType() == ExecType.REPLACED) {
+                            amended(sequence, timestampMs, u.order());
+                        }
+                        orders.put(u.order().orderId(), u.order());
+                    }
                     case EngineEvent.TradeExecuted t -> {
                         trades.add(t.trade());
                         orders.put(t.taker().orderId(), t.taker());
@@ -74,7 +84,7 @@ public final class HistoryWriter implements EventConsumer {
             }
         }
         bufferedUpTo = sequence;
-        if (orders.size() + trades.size() + prevented.size() >= MAX_BUFFERED) {
+        if (orders.size() + trades.size() + prevented.size() + amendments.size() >= MAX_BUFFERED) {
             flush();
         }
     }
@@ -92,6 +102,7 @@ public final class HistoryWriter implements EventConsumer {
             writeTrades(h);
             writeOrders(h);
             writePrevented(h);
+            writeAmendments(h);
             h.createUpdate("INSERT INTO consumer_positions (consumer, sequence) VALUES (:c, :s) "
                     + "ON CONFLICT (consumer) DO UPDATE SET sequence = excluded.sequence")
                     .bind("c", NAME).bind("s", upTo).execute();
@@ -99,7 +110,36 @@ public final class HistoryWriter implements EventConsumer {
         orders.clear();
         trades.clear();
         prevented.clear();
+        amendments.clear();
         written = upTo;
+    }
+
+    /** Records an amendment against the order as it was: in this batch's buffer, else as stored. */
+    private void amended(long sequence, long timestampMs, OrderState now) {
+        OrderState before = orders.get(now.orderId());
+        if (before == null) {
+            before = stored.order(now.userId(), now.orderId()).orElse(null);
+        }
+        if (before != null) {
+            amendments.add(OrderAmendment.of(before, now, sequence, timestampMs));
+        }
+    }
+
+    private void writeAmendments(Handle h) {
+        if (amendments.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO order_amendments (order_id, execution_id, symbol_id, "
+                + "user_id, orig_client_order_id, new_client_order_id, orig_qty, new_qty, time_ms) VALUES (:order, "
+                + ":execution, :symbol, :user, :origClient, :newClient, :origQty, :newQty, :time) "
+                + "ON CONFLICT DO NOTHING");
+        for (OrderAmendment a : amendments) {
+            batch.bind("order", a.orderId()).bind("execution", a.executionId()).bind("symbol", a.symbolId())
+                    .bind("user", a.userId()).bind("origClient", a.origClientOrderId())
+                    .bind("newClient", a.newClientOrderId()).bind("origQty", a.origQty()).bind("newQty", a.newQty())
+                    .bind("time", a.timeMs()).add();
+        }
+        batch.execute();
     }
 
     private void writePrevented(Handle h) {

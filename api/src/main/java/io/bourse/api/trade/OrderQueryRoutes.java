@@ -14,6 +14,7 @@ import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
 import io.bourse.engine.market.SymbolSpec;
+import io.bourse.history.OrderAmendment;
 import io.bourse.marketdata.Listing;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -36,6 +37,7 @@ final class OrderQueryRoutes extends SignedRoutes {
                 new Endpoint(HttpMethod.GET, "/api/v3/openOrders", p -> p.has("symbol") ? 6 : 80, this::openOrders),
                 Endpoint.of(HttpMethod.GET, "/api/v3/allOrders", 20, this::allOrders),
                 new Endpoint(HttpMethod.GET, "/api/v3/myTrades", p -> p.has("orderId") ? 5 : 20, this::myTrades),
+                Endpoint.of(HttpMethod.GET, "/api/v3/order/amendments", 4, this::amendments),
                 new Endpoint(HttpMethod.GET, "/api/v3/myPreventedMatches",
                         p -> p.has("preventedMatchId") ? 2 : 20, this::myPreventedMatches));
     }
@@ -110,6 +112,42 @@ final class OrderQueryRoutes extends SignedRoutes {
                 OrderJson.query(g, WireFormat.of(listing, listing.symbols().get(o.symbolId())), o);
             }
             g.writeEndArray();
+        });
+    }
+
+    /** The amendments of one order (keepPriority), oldest first, from {@code fromExecutionId} on. */
+    private Future<Buffer> amendments(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        Params p = r.params();
+        Market m = market(p);
+        long orderId = p.requireLong("orderId");
+        long fromId = p.optLong("fromExecutionId").orElse(0);
+        int limit = p.limit("limit", 500, 1, 1000);
+        return afterAcknowledgedWritesWithHistory(() -> {
+            java.util.TreeMap<Long, OrderAmendment> merged = new java.util.TreeMap<>();
+            if (history != null) {
+                history.amendments(key.userId(), orderId, fromId, limit)
+                        .forEach(a -> merged.put(a.executionId(), a));
+            }
+            users.user(key.userId()).amendments(orderId).forEach(a -> merged.put(a.executionId(), a));
+            List<OrderAmendment> page = merged.values().stream()
+                    .filter(a -> a.symbolId() == m.spec().id() && a.executionId() >= fromId).limit(limit).toList();
+            return JsonOut.write(g -> {
+                g.writeStartArray();
+                for (OrderAmendment a : page) {
+                    g.writeStartObject();
+                    g.writeStringField("symbol", m.spec().name());
+                    g.writeNumberField("orderId", a.orderId());
+                    g.writeNumberField("executionId", a.executionId());
+                    g.writeStringField("origClientOrderId", a.origClientOrderId());
+                    g.writeStringField("newClientOrderId", a.newClientOrderId());
+                    g.writeStringField("origQty", m.wire().qty(a.origQty()));
+                    g.writeStringField("newQty", m.wire().qty(a.newQty()));
+                    g.writeNumberField("time", a.timeMs());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            });
         });
     }
 

@@ -1,11 +1,14 @@
 package io.bourse.api.userdata;
 
 import io.bourse.engine.Engine;
+import io.bourse.engine.ExecType;
+import io.bourse.engine.command.AmendOrder;
 import io.bourse.engine.command.Command;
 import io.bourse.engine.event.EngineEvent;
 import io.bourse.engine.event.OrderState;
 import io.bourse.engine.event.TradeState;
 import io.bourse.engine.market.SymbolSpec;
+import io.bourse.history.OrderAmendment;
 import io.bourse.runtime.event.EncodedEvents;
 import io.bourse.runtime.pipeline.EventConsumer;
 
@@ -86,7 +89,7 @@ public final class UserData implements EventConsumer {
     public void onCommand(long sequence, long timestampMs, Command command, EncodedEvents events) {
         if (events.count() > 0) {
             List<EngineEvent> decoded = events.decode();
-            apply(decoded, timestampMs);
+            apply(decoded, sequence, timestampMs, command instanceof AmendOrder);
             for (Listener l : listeners) {
                 l.onEvents(timestampMs, command, decoded);
             }
@@ -94,10 +97,18 @@ public final class UserData implements EventConsumer {
         lastSequence = sequence;
     }
 
-    private void apply(List<EngineEvent> events, long timestampMs) {
+    private void apply(List<EngineEvent> events, long sequence, long timestampMs, boolean amend) {
         for (EngineEvent e : events) {
             switch (e) {
-                case EngineEvent.OrderUpdated u -> user(u.order().userId()).order(u.order());
+                case EngineEvent.OrderUpdated u -> {
+                    UserState user = user(u.order().userId());
+                    OrderState before = amend && u.execType() == ExecType.REPLACED ? user.order(u.order().orderId())
+                            : null;
+                    if (before != null) {
+                        user.amended(OrderAmendment.of(before, u.order(), sequence, timestampMs));
+                    }
+                    user.order(u.order());
+                }
                 case EngineEvent.TradeExecuted t -> trade(t);
                 case EngineEvent.MatchPrevented p -> user(p.match().userId()).prevented(p.match());
                 case EngineEvent.BalanceChanged b -> user(b.userId()).balance(b.assetId(), b.free(), b.locked(),

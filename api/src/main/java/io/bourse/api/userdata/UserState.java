@@ -2,6 +2,7 @@ package io.bourse.api.userdata;
 
 import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.event.OrderState;
+import io.bourse.history.OrderAmendment;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One user's balances, open orders, recently closed orders, recent fills and prevented matches, as the events tell
- * them. Guarded by its own monitor: the user-data consumer writes, request threads read copies.
+ * One user's balances, open orders, recently closed orders, recent fills, prevented matches and amendments, as the
+ * events tell them. Guarded by its own monitor: the user-data consumer writes, request threads read copies.
  */
 public final class UserState {
     /** Closed orders and fills kept per user until the history store answers for older ones. */
@@ -27,6 +28,7 @@ public final class UserState {
     private final LinkedHashMap<Long, OrderState> closed = new LinkedHashMap<>();
     private final ArrayDeque<UserTrade> trades = new ArrayDeque<>();
     private final ArrayDeque<PreventedMatch> prevented = new ArrayDeque<>();
+    private final ArrayDeque<OrderAmendment> amendments = new ArrayDeque<>();
 
     UserState(long userId) {
         this.userId = userId;
@@ -73,6 +75,13 @@ public final class UserState {
         prevented.addLast(p);
         if (prevented.size() > RECENT) {
             prevented.pollFirst();
+        }
+    }
+
+    synchronized void amended(OrderAmendment a) {
+        amendments.addLast(a);
+        if (amendments.size() > RECENT) {
+            amendments.pollFirst();
         }
     }
 
@@ -148,6 +157,11 @@ public final class UserState {
     /** Recent prevented matches on a symbol, oldest first. */
     public synchronized List<PreventedMatch> preventedMatches(int symbolId) {
         return prevented.stream().filter(p -> p.symbolId() == symbolId).toList();
+    }
+
+    /** Recent amendments of an order, oldest first. */
+    public synchronized List<OrderAmendment> amendments(long orderId) {
+        return amendments.stream().filter(a -> a.orderId() == orderId).toList();
     }
 
     /** Recent fills on a symbol, oldest first. */

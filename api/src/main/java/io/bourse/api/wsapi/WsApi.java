@@ -53,6 +53,7 @@ public final class WsApi {
             Map.entry("openOrders.cancelAll", "DELETE /api/v3/openOrders"),
             Map.entry("allOrders", "GET /api/v3/allOrders"), Map.entry("myTrades", "GET /api/v3/myTrades"),
             Map.entry("myPreventedMatches", "GET /api/v3/myPreventedMatches"),
+            Map.entry("order.amendments", "GET /api/v3/order/amendments"),
             Map.entry("order.cancelReplace", "POST /api/v3/order/cancelReplace"),
             Map.entry("order.amend.keepPriority", "PUT /api/v3/order/amend/keepPriority"),
             Map.entry("orderList.place.oco", "POST /api/v3/orderList/oco"),
