@@ -80,14 +80,11 @@ final class OrderListRoutes extends SignedRoutes {
         boolean newest = !one && !p.has("fromId") && !p.has("startTime");
         boolean stored = history != null && !openOnly;
         java.util.function.Supplier<Buffer> query = () -> {
-            java.util.TreeMap<Long, OrderState> byOrder = new java.util.TreeMap<>();
-            if (stored) {
-                (one ? wanted.stored(history, key.userId()) : history.listOrders(key.userId(), fromId, start, end,
-                        limit, newest)).forEach(o -> byOrder.put(o.orderId(), o));
-            }
-            users.user(key.userId()).listOrders().forEach(o -> byOrder.put(o.orderId(), o));
+            List<OrderState> listed = storedThenHeld(h -> openOnly ? List.of() : one ? wanted.stored(h, key.userId())
+                            : h.listOrders(key.userId(), fromId, start, end, limit, newest),
+                    users.user(key.userId()).listOrders(), OrderState::orderId);
             java.util.TreeMap<Long, List<OrderState>> byList = new java.util.TreeMap<>();
-            for (OrderState o : byOrder.values()) {
+            for (OrderState o : listed) {
                 byList.computeIfAbsent(o.orderListId(), k -> new ArrayList<>()).add(o);
             }
             // one list by client id: the newest of that name (a name may be used again once a list is done)

@@ -83,14 +83,10 @@ final class OrderQueryRoutes extends SignedRoutes {
         int limit = p.limit("limit", 500, 1, 1000);
         boolean newest = fromId == 0 && start < 0;
         return afterAcknowledgedWritesWithHistory(() -> {
-            java.util.TreeMap<Long, OrderState> merged = new java.util.TreeMap<>();
-            if (history != null) {
-                (newest ? history.newestOrders(key.userId(), m.spec().id(), limit)
-                        : history.orders(key.userId(), m.spec().id(), fromId, Math.max(0, start), end, limit))
-                        .forEach(o -> merged.put(o.orderId(), o));
-            }
-            users.user(key.userId()).allOrders(m.spec().id()).forEach(o -> merged.put(o.orderId(), o));
-            List<OrderState> matching = merged.values().stream()
+            List<OrderState> merged = storedThenHeld(h -> newest ? h.newestOrders(key.userId(), m.spec().id(), limit)
+                            : h.orders(key.userId(), m.spec().id(), fromId, Math.max(0, start), end, limit),
+                    users.user(key.userId()).allOrders(m.spec().id()), OrderState::orderId);
+            List<OrderState> matching = merged.stream()
                     .filter(o -> o.orderId() >= fromId && o.createdTimeMs() >= start && o.createdTimeMs() <= end)
                     .toList();
             return orderList(newest ? matching.subList(Math.max(0, matching.size() - limit), matching.size())
@@ -124,13 +120,8 @@ final class OrderQueryRoutes extends SignedRoutes {
         long fromId = p.optLong("fromExecutionId").orElse(0);
         int limit = p.limit("limit", 500, 1, 1000);
         return afterAcknowledgedWritesWithHistory(() -> {
-            java.util.TreeMap<Long, OrderAmendment> merged = new java.util.TreeMap<>();
-            if (history != null) {
-                history.amendments(key.userId(), orderId, fromId, limit)
-                        .forEach(a -> merged.put(a.executionId(), a));
-            }
-            users.user(key.userId()).amendments(orderId).forEach(a -> merged.put(a.executionId(), a));
-            List<OrderAmendment> page = merged.values().stream()
+            List<OrderAmendment> page = storedThenHeld(h -> h.amendments(key.userId(), orderId, fromId, limit),
+                    users.user(key.userId()).amendments(orderId), OrderAmendment::executionId).stream()
                     .filter(a -> a.symbolId() == m.spec().id() && a.executionId() >= fromId).limit(limit).toList();
             return JsonOut.write(g -> {
                 g.writeStartArray();
@@ -171,13 +162,9 @@ final class OrderQueryRoutes extends SignedRoutes {
         long fromId = p.optLong("fromPreventedMatchId").orElse(0);
         int limit = p.limit("limit", 500, 1, 1000);
         return afterAcknowledgedWritesWithHistory(() -> {
-            java.util.TreeMap<Long, PreventedMatch> merged = new java.util.TreeMap<>();
-            if (history != null) {
-                history.preventedMatches(key.userId(), m.spec().id(), matchId, orderId, fromId, limit)
-                        .forEach(x -> merged.put(x.preventedMatchId(), x));
-            }
-            users.user(key.userId()).preventedMatches(m.spec().id()).forEach(x -> merged.put(x.preventedMatchId(), x));
-            List<PreventedMatch> page = merged.values().stream()
+            List<PreventedMatch> page = storedThenHeld(
+                    h -> h.preventedMatches(key.userId(), m.spec().id(), matchId, orderId, fromId, limit),
+                    users.user(key.userId()).preventedMatches(m.spec().id()), PreventedMatch::preventedMatchId).stream()
                     .filter(x -> matchId >= 0 ? x.preventedMatchId() == matchId
                             : (x.takerOrderId() == orderId || x.makerOrderId() == orderId)
                             && x.preventedMatchId() >= fromId)

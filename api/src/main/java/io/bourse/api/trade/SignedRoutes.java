@@ -109,6 +109,20 @@ abstract class SignedRoutes {
                 : vertx.executeBlocking(query::get));
     }
 
+    /**
+     * Rows from the history store (when there is one) and from the user-data reader, one per key, by key; where
+     * both have a row, the reader's wins: it is never older.
+     */
+    protected <T> List<T> storedThenHeld(java.util.function.Function<History, List<T>> stored, List<T> held,
+                                         java.util.function.ToLongFunction<T> key) {
+        java.util.TreeMap<Long, T> merged = new java.util.TreeMap<>();
+        if (history != null) {
+            stored.apply(history).forEach(x -> merged.put(key.applyAsLong(x), x));
+        }
+        held.forEach(x -> merged.put(key.applyAsLong(x), x));
+        return List.copyOf(merged.values());
+    }
+
     /** Completes once the user-data reader has applied every command acknowledged so far (or after 2 s). */
     protected Future<Void> caughtUp() {
         return readYourWrites.caughtUp();
