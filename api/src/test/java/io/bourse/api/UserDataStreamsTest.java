@@ -6,6 +6,7 @@ import com.binance.connector.client.impl.WebSocketStreamClientImpl;
 import io.bourse.api.auth.ApiKey;
 import io.bourse.api.auth.Permission;
 import io.bourse.api.auth.Signatures;
+import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,23 @@ class UserDataStreamsTest {
             assertThat(prevention.getString("B")).isEqualTo("0.10000000");
             assertThat(prevention.getString("Cs")).isEqualTo("BTCUSDT");
             assertThat(prevention.getLong("v")).isPositive();
+
+            // a cancel-all: the stream reports the same new client id per order as the REST answer
+            client.createTrade().newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                    "timeInForce", "GTC", "quantity", "0.01", "price", "30000", "newClientOrderId", "to-cancel"));
+            JSONArray all = new JSONArray(client.createTrade().cancelOpenOrders(params("symbol", "BTCUSDT")));
+            String givenId = null;
+            for (int i = 0; i < all.length(); i++) {
+                if (all.getJSONObject(i).optString("origClientOrderId").equals("to-cancel")) {
+                    givenId = all.getJSONObject(i).getString("clientOrderId");
+                }
+            }
+            JSONObject cancelledByAll = next(events, "executionReport");
+            while (!cancelledByAll.getString("C").equals("to-cancel")) {
+                cancelledByAll = next(events, "executionReport");
+            }
+            assertThat(cancelledByAll.getString("x")).isEqualTo("CANCELED");
+            assertThat(cancelledByAll.getString("c")).isEqualTo(givenId).isNotEqualTo("to-cancel");
         } finally {
             ws.closeConnection(connection);
             client.createUserData().closeListenKey(params("listenKey", listenKey));

@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes every order's latest state, every trade, prevented match and amendment to PostgreSQL. Rows are buffered and written in one
- * transaction per batch together with the consumer's position, so after a crash the core hands it exactly the
- * commands after that position: rows are neither lost nor doubled (trades are keyed by symbol and trade id, orders
- * by order id).
+ * Writes every order's latest state, every trade, prevented match and amendment to PostgreSQL. Rows are buffered
+ * and written in one transaction per batch together with the consumer's position, so after a crash the core hands
+ * it exactly the commands after that position: rows are neither lost nor doubled (trades are keyed by symbol and
+ * trade id, orders by order id, prevented matches by symbol and id, amendments by order and execution id).
  */
 public final class HistoryWriter implements EventConsumer {
     static final String NAME = "history";

@@ -9,6 +9,7 @@ import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.Params;
 import io.bourse.api.http.Request;
 import io.bourse.api.http.WireFormat;
+import io.bourse.api.userdata.CancelAllIds;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.command.AmendOrder;
 import io.bourse.engine.command.CancelAllOrders;
@@ -160,7 +161,8 @@ final class OrderRoutes extends SignedRoutes {
             return JsonOut.write(g -> {
                 g.writeStartArray();
                 for (OrderState o : cancelled) {
-                    OrderJson.cancel(g, m.wire(), o, OrderRequests.generatedClientId(), result.timestampMs());
+                    OrderJson.cancel(g, m.wire(), o, CancelAllIds.of(result.sequence(), o.orderId()),
+                            result.timestampMs());
                 }
                 g.writeEndArray();
             });

@@ -30,7 +30,7 @@ public final class UserData implements EventConsumer {
     /** Hears every command's events after they were applied here, on the user-data thread. */
     public interface Listener {
         /** The events of one command (which the command was: for what its events do not say). */
-        void onEvents(long timestampMs, Command command, List<EngineEvent> events);
+        void onEvents(long sequence, long timestampMs, Command command, List<EngineEvent> events);
     }
 
     public void addListener(Listener listener) {
@@ -91,7 +91,7 @@ public final class UserData implements EventConsumer {
             List<EngineEvent> decoded = events.decode();
             apply(decoded, sequence, timestampMs, command instanceof AmendOrder);
             for (Listener l : listeners) {
-                l.onEvents(timestampMs, command, decoded);
+                l.onEvents(sequence, timestampMs, command, decoded);
             }
         }
         lastSequence = sequence;

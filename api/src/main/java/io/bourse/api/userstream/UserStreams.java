@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.bourse.api.http.Decimals;
 import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.WireFormat;
+import io.bourse.api.userdata.CancelAllIds;
 import io.bourse.api.userdata.UserData;
 import io.bourse.engine.ExecType;
 import io.bourse.engine.PreventedMatch;
 import io.bourse.engine.TimeInForce;
+import io.bourse.engine.command.CancelAllOrders;
 import io.bourse.engine.command.CancelOrder;
 import io.bourse.engine.command.CancelReplace;
 import io.bourse.engine.command.Command;
@@ -54,14 +56,16 @@ public final class UserStreams implements UserData.Listener {
     }
 
     @Override
-    public void onEvents(long timestampMs, Command command, List<EngineEvent> events) {
+    public void onEvents(long sequence, long timestampMs, Command command, List<EngineEvent> events) {
         if (sinks.isEmpty()) {
             return;
         }
-        String cancelId = switch (command) {
-            case CancelOrder c -> c.newClientOrderId();
-            case CancelReplace c -> c.cancel().newClientOrderId();
-            default -> null;
+        // a cancel's own client id (c), as the REST answer gave it
+        java.util.function.LongFunction<String> cancelId = switch (command) {
+            case CancelOrder c -> orderId -> c.newClientOrderId();
+            case CancelReplace c -> orderId -> c.cancel().newClientOrderId();
+            case CancelAllOrders c -> orderId -> CancelAllIds.of(sequence, orderId);
+            default -> orderId -> null;
         };
         Listing listing = md.listing();
         Map<Long, List<String>> out = new LinkedHashMap<>();
@@ -74,7 +78,7 @@ public final class UserStreams implements UserData.Listener {
                 case EngineEvent.OrderUpdated u -> {
                     if (wanted(u.order().userId())) {
                         String report = executionReport(listing, u.order(), execType(u.execType()), null, timestampMs,
-                                u.execType() == ExecType.CANCELED ? cancelId : null,
+                                u.execType() == ExecType.CANCELED ? cancelId.apply(u.order().orderId()) : null,
                                 u.execType() == ExecType.TRADE_PREVENTION ? prevented : null);
                         add(out, u.order().userId(), report);
                     }
