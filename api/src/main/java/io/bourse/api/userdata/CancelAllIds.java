@@ -9,7 +9,8 @@ public final class CancelAllIds {
     private CancelAllIds() {
     }
 
+    /** At most 31 characters (Binance allows 36). */
     public static String of(long sequence, long orderId) {
-        return "cancelAll-" + Long.toString(sequence, 36) + "-" + Long.toString(orderId, 36);
+        return "cxl-" + Long.toString(sequence, 36) + "-" + Long.toString(orderId, 36);
     }
 }
