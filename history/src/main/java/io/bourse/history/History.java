@@ -186,7 +186,7 @@ public final class History {
         do {
             page = tradePage(symbolId, after, start < 0 ? Long.MIN_VALUE : start, end < 0 ? Long.MAX_VALUE : end);
             for (TradeState t : page) {
-                long taker = t.buyerIsMaker() ? t.sellerOrderId() : t.buyerOrderId();
+                long taker = t.takerOrderId();
                 if (current != null && current.continuedBy(currentTaker, taker, t.tradeId(), t.price())) {
                     current = current.plus(t.tradeId(), t.qty());
                 } else {

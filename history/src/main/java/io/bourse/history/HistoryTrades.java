@@ -10,7 +10,7 @@ public final class HistoryTrades {
     public static TradeHistory of(History history) {
         return (symbolId, fromMs, limit) -> history.tradesSince(symbolId, fromMs, limit).stream()
                 .map(t -> new TradeHistory.PastTrade(t.tradeId(), t.price(), t.qty(), t.quoteQty(), t.timeMs(),
-                        t.buyerIsMaker(), t.buyerIsMaker() ? t.sellerOrderId() : t.buyerOrderId()))
+                        t.buyerIsMaker(), t.takerOrderId()))
                 .toList();
     }
 }

@@ -7,6 +7,11 @@ public record TradeState(long tradeId, int symbolId, long price, long qty, long 
                          long sellerOrderId, long buyerUserId, long sellerUserId, boolean buyerIsMaker,
                          long buyerFee, long sellerFee, long timeMs) implements TradeView {
 
+    /** The order that took liquidity in this fill. */
+    public long takerOrderId() {
+        return buyerIsMaker ? sellerOrderId : buyerOrderId;
+    }
+
     public static TradeState of(TradeView t) {
         return new TradeState(t.tradeId(), t.symbolId(), t.price(), t.qty(), t.quoteQty(), t.buyerOrderId(),
                 t.sellerOrderId(), t.buyerUserId(), t.sellerUserId(), t.buyerIsMaker(), t.buyerFee(),
