@@ -212,4 +212,58 @@ class OrderChangesTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(new JSONObject(bad.body()).getInt("code")).isEqualTo(-1116);
     }
+
+    @Test
+    void deprecatedOcoEndpointPlacesALimitMakerAndAStopLeg() throws Exception {
+        HttpResponse<String> sell = signed("POST", "/api/v3/order/oco", "symbol=BTCUSDT&side=SELL&quantity=0.1"
+                + "&price=70000&stopPrice=49500&stopLimitPrice=49000&stopLimitTimeInForce=GTC"
+                + "&listClientOrderId=old-style&limitClientOrderId=take-profit&stopClientOrderId=stop-loss");
+        assertThat(sell.statusCode()).as(sell.body()).isEqualTo(200);
+        JSONObject list = new JSONObject(sell.body());
+        assertThat(list.getString("contingencyType")).isEqualTo("OCO");
+        assertThat(list.getString("listClientOrderId")).isEqualTo("old-style");
+        java.util.Map<String, JSONObject> legs = new java.util.HashMap<>();
+        for (Object o : list.getJSONArray("orderReports")) {
+            legs.put(((JSONObject) o).getString("clientOrderId"), (JSONObject) o);
+        }
+        assertThat(legs.get("take-profit").getString("type")).isEqualTo("LIMIT_MAKER");
+        assertThat(legs.get("take-profit").getString("price")).startsWith("70000.");
+        assertThat(legs.get("stop-loss").getString("type")).isEqualTo("STOP_LOSS_LIMIT");
+        assertThat(legs.get("stop-loss").getString("stopPrice")).startsWith("49500.");
+        assertThat(legs.get("stop-loss").getString("price")).startsWith("49000.");
+        assertThat(legs.get("stop-loss").getString("timeInForce")).isEqualTo("GTC");
+
+        // a buy: the limit leg below, a plain STOP_LOSS above when no stop-limit price is sent
+        HttpResponse<String> buy = signed("POST", "/api/v3/order/oco", "symbol=BTCUSDT&side=BUY&quantity=0.1"
+                + "&price=49000&stopPrice=70000");
+        assertThat(buy.statusCode()).as(buy.body()).isEqualTo(200);
+        List<String> types = new java.util.ArrayList<>();
+        for (Object o : new JSONObject(buy.body()).getJSONArray("orderReports")) {
+            types.add(((JSONObject) o).getString("type"));
+        }
+        assertThat(types).containsExactlyInAnyOrder("LIMIT_MAKER", "STOP_LOSS");
+        int open = new org.json.JSONArray(signed("GET", "/api/v3/openOrderList", "").body()).length();
+        assertThat(open).isGreaterThanOrEqualTo(2);
+
+        // each mistake is named, and places nothing
+        assertThat(new JSONObject(signed("POST", "/api/v3/order/oco", "symbol=BTCUSDT&side=SELL&quantity=0.1"
+                + "&price=70000&stopPrice=49500&stopLimitTimeInForce=GTC").body()).getString("msg"))
+                .isEqualTo("Parameter 'stopLimitTimeInForce' sent when not required.");
+        assertThat(new JSONObject(signed("POST", "/api/v3/order/oco", "symbol=BTCUSDT&side=SELL&quantity=0.1"
+                + "&price=70000&stopPrice=49500&stopLimitPrice=49000").body()).getInt("code")).isEqualTo(-1102);
+        assertThat(new JSONObject(signed("POST", "/api/v3/order/oco", "symbol=BTCUSDT&side=SELL&quantity=0.1"
+                + "&price=70000&stopPrice=49500&limitIcebergQty=0.01").body()).getInt("code")).isEqualTo(-1014);
+        assertThat(new JSONObject(signed("POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL"
+                + "&quantity=0.1&aboveType=LIMIT_MAKER&abovePrice=70000&aboveIcebergQty=0.01&belowType=STOP_LOSS"
+                + "&belowStopPrice=49500").body()).getInt("code")).isEqualTo(-1014);
+        assertThat(new JSONObject(signed("POST", "/api/v3/order/oco", "symbol=BTCUSDT&side=SELL&quantity=0.1"
+                + "&price=40000&stopPrice=49500").body()).getInt("code")).isEqualTo(-2010);
+        assertThat(new org.json.JSONArray(signed("GET", "/api/v3/openOrderList", "").body()).length())
+                .isEqualTo(open);
+        for (String id : List.of(String.valueOf(list.getLong("orderListId")),
+                String.valueOf(new JSONObject(buy.body()).getLong("orderListId")))) {
+            assertThat(signed("DELETE", "/api/v3/orderList", "symbol=BTCUSDT&orderListId=" + id).statusCode())
+                    .isEqualTo(200);
+        }
+    }
 }

@@ -49,7 +49,9 @@ class SignedRequestFuzzTest {
                     + "&timeInForce=GTC&quantity=0.01&price=50000&cancelReplaceMode=ALLOW_FAILURE&cancelOrderId=1"},
             new String[]{"PUT", "/api/v3/order/amend/keepPriority", "symbol=BTCUSDT&orderId=1&newQty=0.001"},
             new String[]{"POST", "/api/v3/orderList/oco", "symbol=BTCUSDT&side=SELL&quantity=0.01"
-                    + "&aboveType=LIMIT_MAKER&abovePrice=70000&belowType=STOP_LOSS&belowStopPrice=40000"});
+                    + "&aboveType=LIMIT_MAKER&abovePrice=70000&belowType=STOP_LOSS&belowStopPrice=40000"},
+            new String[]{"POST", "/api/v3/order/oco", "symbol=BTCUSDT&side=SELL&quantity=0.01&price=70000"
+                    + "&stopPrice=40000&stopLimitPrice=39000&stopLimitTimeInForce=GTC"});
     private static final String[] GARBAGE = {"", "-1", "0", "1e9", "NaN", "99999999999999999999999",
             "0.0000000000001", "BUY SELL", "ｂｕｙ", "%00", "../../etc", "'; DROP TABLE orders; --", "null", "[]",
             "{\"a\":1}", "x".repeat(5000)};

@@ -32,19 +32,25 @@ final class OrderListRoutes extends SignedRoutes {
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.of(HttpMethod.POST, "/api/v3/orderList/oco", 1, this::placeOco),
+                Endpoint.of(HttpMethod.POST, "/api/v3/orderList/oco", 1, r -> placeOco(r, OcoRequests::parse)),
+                Endpoint.of(HttpMethod.POST, "/api/v3/order/oco", 1, r -> placeOco(r, OcoRequests::parseDeprecated)),
                 Endpoint.of(HttpMethod.DELETE, "/api/v3/orderList", 1, this::cancelList),
                 Endpoint.of(HttpMethod.GET, "/api/v3/orderList", 4, r -> lists(r, false, true)),
                 Endpoint.of(HttpMethod.GET, "/api/v3/openOrderList", 6, r -> lists(r, true, false)),
                 Endpoint.of(HttpMethod.GET, "/api/v3/allOrderList", 20, r -> lists(r, false, false)));
     }
 
-    /** An OCO pair ({@code orderList/oco}): one list object with both legs' reports. */
-    private Future<Buffer> placeOco(Request r) {
+    /** How an endpoint's parameters make an OCO command. */
+    private interface OcoParser {
+        PlaceOco parse(Params p, SymbolSpec s, int baseScale, int quoteScale, long userId);
+    }
+
+    /** An OCO pair ({@code orderList/oco}, or the deprecated {@code order/oco}): one list object with both legs' reports. */
+    private Future<Buffer> placeOco(Request r, OcoParser parser) {
         ApiKey key = auth.signed(r, Permission.TRADE);
         Params p = r.params();
         Market m = market(p);
-        PlaceOco command = OcoRequests.parse(p, m.spec(), scale(m.spec().baseAssetId()), scale(m.spec().quoteAssetId()),
+        PlaceOco command = parser.parse(p, m.spec(), scale(m.spec().baseAssetId()), scale(m.spec().quoteAssetId()),
                 key.userId());
         countOrder(key, r);
         return submit(command).map(result -> {

@@ -130,7 +130,7 @@ final class OrderRequests {
         return id;
     }
 
-    private static void notRequired(Params p, String name) {
+    static void notRequired(Params p, String name) {
         if (p.has(name)) {
             throw ApiException.badRequest(-1106, "Parameter '" + name + "' sent when not required.");
         }
@@ -168,7 +168,7 @@ final class OrderRequests {
         }
     }
 
-    private static TimeInForce timeInForce(String text) {
+    static TimeInForce timeInForce(String text) {
         try {
             return TimeInForce.valueOf(text);
         } catch (IllegalArgumentException e) {

@@ -57,6 +57,7 @@ public final class WsApi {
             Map.entry("order.cancelReplace", "POST /api/v3/order/cancelReplace"),
             Map.entry("order.amend.keepPriority", "PUT /api/v3/order/amend/keepPriority"),
             Map.entry("orderList.place.oco", "POST /api/v3/orderList/oco"),
+            Map.entry("orderList.place", "POST /api/v3/order/oco"),
             Map.entry("orderList.status", "GET /api/v3/orderList"),
             Map.entry("orderList.cancel", "DELETE /api/v3/orderList"),
             Map.entry("openOrderLists.status", "GET /api/v3/openOrderList"),
