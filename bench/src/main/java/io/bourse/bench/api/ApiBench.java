@@ -58,14 +58,22 @@ public final class ApiBench {
     /** Connection {@code c}'s {@code n}-th order: alternately a resting buy and a crossing IOC sell, signed now. */
     private static byte[] order(int c, long n, int users) {
         int user = 1 + (int) ((c + n * 7) % users);
-        boolean buy = (n & 1) == 0;
+        return signedOrder(user, (n & 1) == 0, System.currentTimeMillis(), "").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A signed {@code POST /api/v3/order} request: a resting BUY LIMIT GTC at 60,000 or a SELL LIMIT IOC at the
+     * same price (which trades against the resting buys), by {@code user}; {@code extraParams} (e.g.
+     * {@code "&recvWindow=59000"}) is signed with the rest.
+     */
+    static String signedOrder(int user, boolean buy, long timestampMs, String extraParams) {
         String payload = "symbol=BTCUSDT&side=" + (buy ? "BUY" : "SELL") + "&type=LIMIT&timeInForce="
                 + (buy ? "GTC" : "IOC") + "&quantity=0.001&price=60000&newOrderRespType=RESULT&timestamp="
-                + System.currentTimeMillis();
+                + timestampMs + extraParams;
         String body = payload + "&signature=" + Signatures.hmacHex(SECRET, payload);
-        return ("POST /api/v3/order HTTP/1.1\r\nHost: 127.0.0.1\r\nX-MBX-APIKEY: " + BenchExchange.key(user)
+        return "POST /api/v3/order HTTP/1.1\r\nHost: 127.0.0.1\r\nX-MBX-APIKEY: " + BenchExchange.key(user)
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
-                + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+                + "\r\n\r\n" + body;
     }
 
     private static double pct(long[] sorted, double q) {
