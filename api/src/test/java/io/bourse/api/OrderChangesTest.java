@@ -266,4 +266,34 @@ class OrderChangesTest {
                     .isEqualTo(200);
         }
     }
+
+    @Test
+    void cancelRestrictionsLeaveOrdersOfTheOtherStatusAlone() throws Exception {
+        long id = buy("41000");
+        HttpResponse<String> refused = signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=" + id
+                + "&cancelRestrictions=ONLY_PARTIALLY_FILLED");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new JSONObject(refused.body()).getInt("code")).isEqualTo(-2011);
+        assertThat(new JSONObject(refused.body()).getString("msg"))
+                .isEqualTo("Order was not canceled due to cancel restrictions.");
+        HttpResponse<String> invalid = signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=" + id
+                + "&cancelRestrictions=SOMETIMES");
+        assertThat(new JSONObject(invalid.body()).getInt("code")).isEqualTo(-1145);
+        assertThat(new JSONObject(signed("GET", "/api/v3/order", "symbol=BTCUSDT&orderId=" + id).body())
+                .getString("status")).isEqualTo("NEW");
+
+        // cancelReplace: the restricted cancel fails, so under STOP_ON_FAILURE nothing is placed (400 -2022)
+        HttpResponse<String> replace = signed("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=BUY"
+                + "&type=LIMIT&timeInForce=GTC&quantity=0.1&price=41001&cancelReplaceMode=STOP_ON_FAILURE"
+                + "&cancelOrderId=" + id + "&cancelRestrictions=ONLY_PARTIALLY_FILLED");
+        assertThat(replace.statusCode()).as(replace.body()).isEqualTo(400);
+        JSONObject data = new JSONObject(replace.body()).getJSONObject("data");
+        assertThat(data.getJSONObject("cancelResponse").getInt("code")).isEqualTo(-2011);
+        assertThat(data.getString("newOrderResult")).isEqualTo("NOT_ATTEMPTED");
+
+        HttpResponse<String> cancelled = signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=" + id
+                + "&cancelRestrictions=ONLY_NEW");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(new JSONObject(cancelled.body()).getString("status")).isEqualTo("CANCELED");
+    }
 }

@@ -33,7 +33,8 @@ public enum RejectReason {
     UNKNOWN_WITHDRAWAL(-1130, "Unknown withdrawal."),
     DUPLICATE_WITHDRAWAL(-1130, "Duplicate withdrawal."),
     BALANCE_OVERFLOW(-1130, "Amount exceeds the asset's supply limit."),
-    DUPLICATE_DEPOSIT(-1130, "Duplicate deposit.");
+    DUPLICATE_DEPOSIT(-1130, "Duplicate deposit."),
+    CANCEL_RESTRICTED(-2011, "Order was not canceled due to cancel restrictions.");
 
     private final int code;
     private final String message;

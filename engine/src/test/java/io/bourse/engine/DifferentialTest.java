@@ -64,7 +64,8 @@ class DifferentialTest {
         for (String mustHappen : List.of("trade", "NEW", "CANCELED", "EXPIRED", "REPLACED", "TRADE_PREVENTION",
                 "TRIGGERED", "EXPIRED_IN_MATCH", "FILLED", "reject INSUFFICIENT_BALANCE", "reject UNKNOWN_ORDER",
                 "reject MARKET_CLOSED", "reject WOULD_MATCH_IMMEDIATELY", "reject FILTER_PERCENT_PRICE_BY_SIDE",
-                "reject FILTER_MAX_NUM_ORDERS", "reject DUPLICATE_ORDER", "reject OCO_BAD_PRICES", "oco")) {
+                "reject FILTER_MAX_NUM_ORDERS", "reject DUPLICATE_ORDER", "reject OCO_BAD_PRICES", "reject CANCEL_RESTRICTED",
+                "oco")) {
             assertThat(COVERAGE).as("the streams never produced " + mustHappen).containsKey(mustHappen);
         }
     }

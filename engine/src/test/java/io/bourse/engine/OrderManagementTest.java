@@ -53,6 +53,30 @@ class OrderManagementTest {
     }
 
     @Test
+    void cancelRestrictionsShouldCancelOnlyOrdersInTheNamedStatus() {
+        long id = x.limit(1, Side.SELL, "60000", "1");
+        RejectReason r = x.apply(CancelOrder.byId(BTCUSDT, 1, id)
+                .withRestriction(CancelRestriction.ONLY_PARTIALLY_FILLED));
+        assertThat(r).isEqualTo(RejectReason.CANCEL_RESTRICTED);
+        assertThat(r.code()).isEqualTo(-2011);
+        assertThat(r.message()).isEqualTo("Order was not canceled due to cancel restrictions.");
+        assertThat(x.status(id)).isEqualTo(OrderStatus.NEW);
+
+        x.limit(3, Side.BUY, "60000", "0.4");
+        assertThat(x.status(id)).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(x.apply(CancelOrder.byId(BTCUSDT, 1, id).withRestriction(CancelRestriction.ONLY_NEW)))
+                .isEqualTo(RejectReason.CANCEL_RESTRICTED);
+        assertThat(x.status(id)).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        x.ok(CancelOrder.byId(BTCUSDT, 1, id).withRestriction(CancelRestriction.ONLY_PARTIALLY_FILLED));
+        assertThat(x.status(id)).isEqualTo(OrderStatus.CANCELED);
+        assertThat(x.locked(1, BTC)).isZero();
+
+        long fresh = x.limit(1, Side.SELL, "60001", "1");
+        x.ok(CancelOrder.byId(BTCUSDT, 1, fresh).withRestriction(CancelRestriction.ONLY_NEW));
+        assertThat(x.status(fresh)).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
     void cancelShouldFindOrdersByClientIdAndRefuseReusedOpenIds() {
         x.place(PlaceOrder.limit(BTCUSDT, 1, Side.SELL, price("60000"), qty("1"), TimeInForce.GTC)
                 .withClientOrderId("my-1"));

@@ -118,6 +118,9 @@ public final class RandomCommands {
             CancelOrder cancel = rnd.nextInt(10) == 0 && orders.clientIdOf(id) != null
                     ? new CancelOrder(sym, user, 0, orders.clientIdOf(id))
                     : CancelOrder.byId(sym, user, id);
+            if (rnd.nextInt(8) == 0) {
+                cancel = cancel.withRestriction(CancelRestriction.values()[1 + rnd.nextInt(2)]);
+            }
             return rnd.nextInt(4) == 0 ? cancel.withNewClientOrderId("cancel-" + rnd.nextInt(1000)) : cancel;
         } else if (r < 72) {
             long id = orders.someOrder(sym, user, rnd);

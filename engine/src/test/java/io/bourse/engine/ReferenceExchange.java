@@ -938,6 +938,11 @@ final class ReferenceExchange {
         if (o == null) {
             return RejectReason.UNKNOWN_ORDER;
         }
+        boolean partlyFilled = o.status == OrderStatus.PARTIALLY_FILLED;
+        if (c.restriction() == CancelRestriction.ONLY_NEW && partlyFilled
+                || c.restriction() == CancelRestriction.ONLY_PARTIALLY_FILLED && !partlyFilled) {
+            return RejectReason.CANCEL_RESTRICTED;
+        }
         cancelWithPeer(symbols.get(c.symbolId()), o);
         return RejectReason.NONE;
     }

@@ -3,6 +3,7 @@ package io.bourse.api.trade;
 import io.bourse.api.http.ApiException;
 import io.bourse.api.http.Decimals;
 import io.bourse.api.http.Params;
+import io.bourse.engine.CancelRestriction;
 import io.bourse.engine.OrderType;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
@@ -174,6 +175,20 @@ final class OrderRequests {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(-1115, "Invalid timeInForce.");
         }
+    }
+
+    /** {@code cancelRestrictions}: absent means none. */
+    static CancelRestriction cancelRestriction(Params p) {
+        String text = p.get("cancelRestrictions");
+        if (text == null) {
+            return CancelRestriction.NONE;
+        }
+        return switch (text) {
+            case "ONLY_NEW" -> CancelRestriction.ONLY_NEW;
+            case "ONLY_PARTIALLY_FILLED" -> CancelRestriction.ONLY_PARTIALLY_FILLED;
+            default -> throw ApiException.badRequest(-1145,
+                    "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.");
+        };
     }
 
     static StpMode stp(String text) {

@@ -10,6 +10,7 @@ import io.bourse.api.http.Params;
 import io.bourse.api.http.Request;
 import io.bourse.api.http.WireFormat;
 import io.bourse.api.userdata.CancelAllIds;
+import io.bourse.engine.CancelRestriction;
 import io.bourse.engine.RejectReason;
 import io.bourse.engine.command.AmendOrder;
 import io.bourse.engine.command.CancelAllOrders;
@@ -145,7 +146,8 @@ final class OrderRoutes extends SignedRoutes {
         Market m = market(p);
         OrderRequests.OrderRef ref = OrderRequests.orderRef(p, "orderId", "origClientOrderId");
         String cancelId = requestedOrNewClientId(p);
-        return submit(new CancelOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId(), cancelId))
+        return submit(new CancelOrder(m.spec().id(), key.userId(), ref.orderId(), ref.clientOrderId(), cancelId,
+                OrderRequests.cancelRestriction(p)))
                 .map(result -> {
                     List<OrderState> cancelled = cancelled(acceptedEvents(result));
                     return JsonOut.write(g -> OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancelId,
@@ -185,11 +187,13 @@ final class OrderRoutes extends SignedRoutes {
         OrderRequests.OrderRef cancelRef = OrderRequests.orderRef(p, "cancelOrderId", "cancelOrigClientOrderId");
         String cancelNewId = OrderRequests.clientId(p, "cancelNewClientOrderId");
         String cancelClientId = cancelNewId == null ? OrderRequests.generatedClientId() : cancelNewId;
+        CancelRestriction restriction = OrderRequests.cancelRestriction(p);
         OrderRequests.NewOrder order = OrderRequests.parse(p, m.spec(), scale(m.spec().baseAssetId()),
                 scale(m.spec().quoteAssetId()), key.userId());
         countOrder(key, r);
         CancelReplace command = new CancelReplace(new CancelOrder(m.spec().id(), key.userId(), cancelRef.orderId(),
-                cancelRef.clientOrderId(), cancelClientId), order.command(), mode.equals("ALLOW_FAILURE"));
+                cancelRef.clientOrderId(), cancelClientId, restriction), order.command(),
+                mode.equals("ALLOW_FAILURE"));
         return submit(command).map(result -> {
             List<EngineEvent> events = appliedEvents(result);
             List<OrderState> cancelled = cancelled(events);

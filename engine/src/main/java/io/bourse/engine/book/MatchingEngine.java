@@ -692,6 +692,9 @@ public final class MatchingEngine {
         if (o == null) {
             return RejectReason.UNKNOWN_ORDER;
         }
+        if (!c.restriction().allows(o.status)) {
+            return RejectReason.CANCEL_RESTRICTED;
+        }
         cancelOrder(m, o);
         return RejectReason.NONE;
     }

@@ -1,5 +1,6 @@
 package io.bourse.runtime.codec;
 
+import io.bourse.engine.CancelRestriction;
 import io.bourse.engine.OrderType;
 import io.bourse.engine.Side;
 import io.bourse.engine.StpMode;
@@ -70,6 +71,9 @@ public final class CommandCodec {
     /** Cancel (and cancel-replace) with the cancel's own client id; tags 11 and 12 (before it) still decode. */
     private static final byte CANCEL_ORDER_NAMED = 20;
     private static final byte CANCEL_REPLACE_NAMED = 21;
+    /** Cancel (and cancel-replace) with its cancel restriction; tags 20 and 21 (before it) still decode. */
+    private static final byte CANCEL_ORDER_RESTRICTED = 22;
+    private static final byte CANCEL_REPLACE_RESTRICTED = 23;
 
     private CommandCodec() {
     }
@@ -90,7 +94,7 @@ public final class CommandCodec {
                 placeOrder(c.order(), out);
             }
             case CancelOrder c -> {
-                out.put(CANCEL_ORDER_NAMED);
+                out.put(CANCEL_ORDER_RESTRICTED);
                 cancelOrder(c, out);
             }
             case MoveOrder c -> out.put(MOVE_ORDER).putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId())
@@ -102,7 +106,7 @@ public final class CommandCodec {
                 putString(out, c.newClientOrderId());
             }
             case CancelReplace c -> {
-                out.put(CANCEL_REPLACE_NAMED);
+                out.put(CANCEL_REPLACE_RESTRICTED);
                 cancelOrder(c.cancel(), out);
                 placeOrder(c.newOrder(), out);
                 out.put((byte) (c.allowFailure() ? 1 : 0));
@@ -154,15 +158,17 @@ public final class CommandCodec {
         return switch (tag) {
             case PLACE_ORDER -> placeOrder(in);
             case TEST_ORDER -> new TestOrder(placeOrder(in));
-            case CANCEL_ORDER -> cancelOrder(in, false);
-            case CANCEL_ORDER_NAMED -> cancelOrder(in, true);
+            case CANCEL_ORDER -> cancelOrder(in, 1);
+            case CANCEL_ORDER_NAMED -> cancelOrder(in, 2);
+            case CANCEL_ORDER_RESTRICTED -> cancelOrder(in, 3);
             case MOVE_ORDER -> new MoveOrder(in.getInt(), in.getLong(), in.getLong(), in.getLong());
             case AMEND_ORDER -> new AmendOrder(in.getInt(), in.getLong(), in.getLong(), getString(in), in.getLong(),
                     null);
             case AMEND_ORDER_RENAMING -> new AmendOrder(in.getInt(), in.getLong(), in.getLong(), getString(in),
                     in.getLong(), getString(in));
-            case CANCEL_REPLACE -> new CancelReplace(cancelOrder(in, false), placeOrder(in), in.get() == 1);
-            case CANCEL_REPLACE_NAMED -> new CancelReplace(cancelOrder(in, true), placeOrder(in), in.get() == 1);
+            case CANCEL_REPLACE -> new CancelReplace(cancelOrder(in, 1), placeOrder(in), in.get() == 1);
+            case CANCEL_REPLACE_NAMED -> new CancelReplace(cancelOrder(in, 2), placeOrder(in), in.get() == 1);
+            case CANCEL_REPLACE_RESTRICTED -> new CancelReplace(cancelOrder(in, 3), placeOrder(in), in.get() == 1);
             case CANCEL_ALL -> new CancelAllOrders(in.getInt(), in.getLong());
             case PLACE_OCO -> placeOco(in, false);
             case PLACE_OCO_LISTED -> placeOco(in, true);
@@ -200,11 +206,17 @@ public final class CommandCodec {
         out.putInt(c.symbolId()).putLong(c.userId()).putLong(c.orderId());
         putString(out, c.origClientOrderId());
         putString(out, c.newClientOrderId());
+        putEnum(out, c.restriction());
     }
 
-    /** A cancel; {@code named}: in the layout with the cancel's own client id (tags 20, 21). */
-    private static CancelOrder cancelOrder(ByteBuffer in, boolean named) {
-        return new CancelOrder(in.getInt(), in.getLong(), in.getLong(), getString(in), named ? getString(in) : null);
+    /**
+     * A cancel in one of its layouts: 1 (tags 11, 12), 2 with the cancel's own client id (20, 21), 3 with its
+     * restriction too (22, 23).
+     */
+    private static CancelOrder cancelOrder(ByteBuffer in, int layout) {
+        return new CancelOrder(in.getInt(), in.getLong(), in.getLong(), getString(in),
+                layout >= 2 ? getString(in) : null,
+                layout >= 3 ? getEnum(in, CancelRestriction.values()) : CancelRestriction.NONE);
     }
 
     private static byte[] symbolBytes(AddSymbol c) {

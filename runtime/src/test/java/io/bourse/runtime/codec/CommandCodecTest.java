@@ -1,5 +1,6 @@
 package io.bourse.runtime.codec;
 
+import io.bourse.engine.CancelRestriction;
 import io.bourse.engine.OrderType;
 import io.bourse.engine.RandomCommands;
 import io.bourse.engine.Side;
@@ -75,20 +76,37 @@ class CommandCodecTest {
     @Test
     void recordsOfTheEarlierAmendAndOcoLayoutsStillDecode() {
         AmendOrder amend = new AmendOrder(1, 7, 42, "x", 5, null);
-        assertThat(CommandCodec.decode(olderLayout(amend, (byte) 13))).isEqualTo(amend);
+        assertThat(CommandCodec.decode(olderLayout(amend, (byte) 13, 4))).isEqualTo(amend);
         CancelOrder cancel = new CancelOrder(1, 7, 42, "x");
-        assertThat(CommandCodec.decode(olderLayout(cancel, (byte) 11))).isEqualTo(cancel);
+        assertThat(CommandCodec.decode(olderLayout(cancel, (byte) 11, 5))).isEqualTo(cancel);
         PlaceOco oco = new PlaceOco(1, 7, Side.SELL, 5, OrderType.LIMIT_MAKER, 900, 0, null, "a",
                 OrderType.STOP_LOSS, 0, 800, null, "b", StpMode.NONE, null);
-        assertThat(CommandCodec.decode(olderLayout(oco, (byte) 16))).isEqualTo(oco);
+        assertThat(CommandCodec.decode(olderLayout(oco, (byte) 16, 4))).isEqualTo(oco);
     }
 
-    /** The command as the earlier layout wrote it: the old tag, and no trailing (absent) string. */
-    private static ByteBuffer olderLayout(Command c, byte oldTag) {
+    /** Cancels journaled before cancel restrictions (tags 20 and 21) decode as unrestricted. */
+    @Test
+    void cancelsOfTheLayoutBeforeRestrictionsStillDecode() {
+        CancelOrder cancel = new CancelOrder(1, 7, 42, "x", "cxl-1");
+        ByteBuffer buf = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
+        CommandCodec.encode(cancel, buf);
+        assertThat(buf.get(buf.position() - 1)).as("the restriction ends the new layout").isEqualTo((byte) 0);
+        buf.limit(buf.position() - 1).position(0);
+        buf.put(0, (byte) 20);
+        assertThat(CommandCodec.decode(buf)).isEqualTo(cancel);
+        assertThat(cancel.restriction()).isEqualTo(CancelRestriction.NONE);
+    }
+
+    /**
+     * The command as the earlier layout wrote it: the old tag, without the last {@code newBytes} bytes (an absent
+     * string, and for a cancel its restriction, which the old layout did not have).
+     */
+    private static ByteBuffer olderLayout(Command c, byte oldTag, int newBytes) {
         ByteBuffer buf = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
         CommandCodec.encode(c, buf);
-        assertThat(buf.getInt(buf.position() - 4)).as("an absent string ends the new layout").isEqualTo(-1);
-        buf.limit(buf.position() - 4).position(0);
+        assertThat(buf.getInt(buf.position() - newBytes)).as("an absent string starts what the old layout lacks")
+                .isEqualTo(-1);
+        buf.limit(buf.position() - newBytes).position(0);
         buf.put(0, oldTag);
         return buf;
     }
