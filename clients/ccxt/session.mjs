@@ -48,6 +48,12 @@ try {
     out.trades = (await rest.fetchTrades('BTC/USDT', undefined, 5)).length;
     step('rest.fetchBalance');
     out.balanceUSDT = (await rest.fetchBalance()).total['USDT'];
+    step('rest.fetchTradingFees');
+    const fees = await rest.fetchTradingFees();
+    out.feeSymbols = Object.keys(fees).sort();
+    out.btcusdtTakerFee = fees['BTC/USDT'].taker;
+    step('rest.fetchTradingFee');
+    out.ethbtcMakerFee = (await rest.fetchTradingFee('ETH/BTC')).maker;
 
     step('rest.createOrder');
     const limit = await rest.createOrder('BTC/USDT', 'limit', 'buy', 0.01, 50000);

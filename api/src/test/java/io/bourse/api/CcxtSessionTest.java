@@ -70,6 +70,9 @@ class CcxtSessionTest {
                 assertThat(out.getInt("bookBids")).isPositive();
                 assertThat(out.getInt("tickers")).isEqualTo(2);
                 assertThat(out.getDouble("balanceUSDT")).isEqualTo(100000.0);
+                assertThat(out.getJSONArray("feeSymbols").toList()).containsExactly("BTC/USDT", "ETH/BTC");
+                assertThat(out.getDouble("btcusdtTakerFee")).isEqualTo(0.001);
+                assertThat(out.getDouble("ethbtcMakerFee")).isEqualTo(0.001);
                 assertThat(out.getString("limitStatus")).isEqualTo("open");
                 assertThat(out.getString("fetchedStatus")).isEqualTo("open");
                 assertThat(out.getInt("openOrders")).isEqualTo(1);

@@ -45,6 +45,7 @@ class SignedRequestFuzzTest {
             new String[]{"GET", "/api/v3/myTrades", "symbol=BTCUSDT&limit=10"},
             new String[]{"GET", "/api/v3/account", "omitZeroBalances=true"},
             new String[]{"GET", "/api/v3/account/commission", "symbol=BTCUSDT"},
+            new String[]{"GET", "/sapi/v1/asset/tradeFee", "symbol=BTCUSDT"},
             new String[]{"POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=BUY&type=LIMIT"
                     + "&timeInForce=GTC&quantity=0.01&price=50000&cancelReplaceMode=ALLOW_FAILURE&cancelOrderId=1"},
             new String[]{"PUT", "/api/v3/order/amend/keepPriority", "symbol=BTCUSDT&orderId=1&newQty=0.001"},

@@ -8,12 +8,14 @@ import io.bourse.api.http.JsonOut;
 import io.bourse.api.http.Request;
 import io.bourse.api.userdata.UserState;
 import io.bourse.engine.market.Rates;
+import io.bourse.engine.market.SymbolSpec;
 import io.bourse.marketdata.Listing;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** The account: balances and permissions, commission rates, and the ORDERS rate-limit usage. */
@@ -26,7 +28,8 @@ final class AccountInfoRoutes extends SignedRoutes {
         return List.of(
                 Endpoint.of(HttpMethod.GET, "/api/v3/account", 20, this::account),
                 Endpoint.of(HttpMethod.GET, "/api/v3/rateLimit/order", 40, this::rateLimits),
-                Endpoint.of(HttpMethod.GET, "/api/v3/account/commission", 20, this::commission));
+                Endpoint.of(HttpMethod.GET, "/api/v3/account/commission", 20, this::commission),
+                Endpoint.of(HttpMethod.GET, "/sapi/v1/asset/tradeFee", 1, this::tradeFees));
     }
 
     private Future<Buffer> account(Request r) {
@@ -89,6 +92,35 @@ final class AccountInfoRoutes extends SignedRoutes {
             CommissionJson.write(g, "", rates, true);
             g.writeEndObject();
         }));
+    }
+
+    /**
+     * The wallet's view of trading fees ({@code /sapi/v1/asset/tradeFee}, what CCXT's fetchTradingFees reads): the
+     * account's maker and taker rates on one symbol, or on every listed one.
+     */
+    private Future<Buffer> tradeFees(Request r) {
+        ApiKey key = auth.signed(r, Permission.READ);
+        List<SymbolSpec> symbols = r.params().has("symbol") ? List.of(market(r.params()).spec())
+                : md.listing().symbols();
+        long[] rates = users.feeRates(users.user(key.userId()).feeTier());
+        String maker = plainRate(rates[0]);
+        String taker = plainRate(rates[1]);
+        return Future.succeededFuture(JsonOut.write(g -> {
+            g.writeStartArray();
+            for (SymbolSpec s : symbols) {
+                g.writeStartObject();
+                g.writeStringField("symbol", s.name());
+                g.writeStringField("makerCommission", maker);
+                g.writeStringField("takerCommission", taker);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }));
+    }
+
+    /** A rate as this endpoint writes it: "0.001", not "0.00100000". */
+    private static String plainRate(long rate) {
+        return BigDecimal.valueOf(rate, 8).stripTrailingZeros().toPlainString();
     }
 
     private Future<Buffer> rateLimits(Request r) {
