@@ -107,8 +107,12 @@ final class LiveExchange implements AutoCloseable {
         this.db = withHistory ? Database.embedded(dir.resolve("postgres")) : null;
         History history = db == null ? null : new History(db);
         this.marketData = history == null ? new MarketData() : new MarketData(HistoryTrades.of(history));
+        HistoryWriter historyWriter = db == null ? null : new HistoryWriter(db);
+        if (historyWriter != null) {
+            userData.storedUpTo(historyWriter::writtenSequence);
+        }
         List<io.bourse.runtime.pipeline.EventConsumer> consumers = db == null ? List.of(marketData, userData)
-                : List.of(marketData, userData, new HistoryWriter(db));
+                : List.of(marketData, userData, historyWriter);
         this.core = ExchangeCore.start(core, consumers);
         if (this.core.recovery().lastSequence() == 0) {
             for (Command c : listing()) {

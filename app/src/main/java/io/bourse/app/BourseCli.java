@@ -146,8 +146,10 @@ public final class BourseCli implements Callable<Integer> {
         MarketSummary summary = new MarketSummary();
         MarketData marketData = new MarketData(HistoryTrades.of(history));
         UserData userData = new UserData();
+        HistoryWriter historyWriter = new HistoryWriter(db);
+        userData.storedUpTo(historyWriter::writtenSequence);
         CoreConfig config = CoreConfig.defaults(dataDir).withFsync(fsync);
-        ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData, new HistoryWriter(db)));
+        ExchangeCore core = ExchangeCore.start(config, List.of(summary, marketData, userData, historyWriter));
         Wallet wallet = new Wallet(db, platform, core, DemoNetworks.networks(), chains(db, masterKey),
                 new MarketValuation(marketData), WithdrawalConfig.defaults(), DemoMarkets.FIAT_CURRENCIES,
                 new SandboxGateway(sandboxSecret(), "http://127.0.0.1:" + port), Clock.systemUTC()).start(1_000);

@@ -206,6 +206,8 @@ final class OrderQueryRoutes extends SignedRoutes {
         Listing listing = md.listing();
         return afterAcknowledgedWritesWithHistory(() -> {
             boolean newest = fromId < 0 && start < 0;
+            // memory first: a fill it lets go of after this read is already in the store (see UserState)
+            List<UserTrade> held = users.user(key.userId()).trades(m.spec().id());
             java.util.TreeMap<Long, UserTrade> merged = new java.util.TreeMap<>();
             if (history != null) {
                 for (TradeState t : history.userTrades(key.userId(), m.spec().id(), orderId, fromId,
@@ -218,7 +220,7 @@ final class OrderQueryRoutes extends SignedRoutes {
                     }
                 }
             }
-            users.user(key.userId()).trades(m.spec().id()).forEach(t -> put(merged, t));
+            held.forEach(t -> put(merged, t));
             List<UserTrade> trades = merged.values().stream()
                     .filter(t -> (orderId < 0 || t.orderId() == orderId) && t.tradeId() >= fromId
                             && t.timeMs() >= start && t.timeMs() <= end)

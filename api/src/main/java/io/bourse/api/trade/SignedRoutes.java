@@ -111,7 +111,8 @@ abstract class SignedRoutes {
 
     /**
      * Rows from the history store (when there is one) and from the user-data reader, one per key, by key; where
-     * both have a row, the reader's wins: it is never older.
+     * both have a row, the reader's wins: it is never older. {@code held} is read before the store is asked (the
+     * caller evaluates it first), so what the reader lets go of in between is already stored.
      */
     protected <T> List<T> storedThenHeld(java.util.function.Function<History, List<T>> stored, List<T> held,
                                          java.util.function.ToLongFunction<T> key) {

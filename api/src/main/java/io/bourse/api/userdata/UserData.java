@@ -26,6 +26,9 @@ public final class UserData implements EventConsumer {
     private volatile List<SymbolSpec> symbols = List.of();
     private volatile long lastSequence;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Up to which sequence the history store has committed every command (-1: no store). */
+    private volatile java.util.function.LongSupplier storedUpTo = () -> -1;
+    private final java.util.function.LongSupplier storedUpToNow = () -> storedUpTo.getAsLong();
 
     /** Hears every command's events after they were applied here, on the user-data thread. */
     public interface Listener {
@@ -35,6 +38,14 @@ public final class UserData implements EventConsumer {
 
     public void addListener(Listener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Tells the reader how far the history store has committed, so that what is stored there is not also held
+     * here past each user's newest few (see {@link UserState}). Call before the exchange starts.
+     */
+    public void storedUpTo(java.util.function.LongSupplier committedSequence) {
+        this.storedUpTo = committedSequence;
     }
 
     /** Symbols as this reader knows them (listing order = engine id). */
@@ -60,7 +71,7 @@ public final class UserData implements EventConsumer {
     /** The user's state (empty for a user the engine has not seen). */
     public UserState user(long userId) {
         UserState known = users.get(userId);   // computeIfAbsent may lock the bin even when the key is there
-        return known != null ? known : users.computeIfAbsent(userId, UserState::new);
+        return known != null ? known : users.computeIfAbsent(userId, id -> new UserState(id, storedUpToNow));
     }
 
     /** Maker and taker rates ({@link io.bourse.engine.market.Rates}) of a fee tier; 0 for an undefined tier. */
@@ -81,7 +92,7 @@ public final class UserData implements EventConsumer {
             feeTiers.computeIfAbsent(a.feeTier(), t -> new long[]{engine.feeRate(t, true), engine.feeRate(t, false)});
         });
         feeTiers.computeIfAbsent(0, t -> new long[]{engine.feeRate(t, true), engine.feeRate(t, false)});
-        engine.books().forEachOpenOrder(o -> user(o.userId()).order(OrderState.of(o)));
+        engine.books().forEachOpenOrder(o -> user(o.userId()).order(OrderState.of(o), engine.lastSequence()));
         lastSequence = engine.lastSequence();
     }
 
@@ -107,10 +118,10 @@ public final class UserData implements EventConsumer {
                     if (before != null) {
                         user.amended(OrderAmendment.of(before, u.order(), sequence, timestampMs));
                     }
-                    user.order(u.order());
+                    user.order(u.order(), sequence);
                 }
-                case EngineEvent.TradeExecuted t -> trade(t);
-                case EngineEvent.MatchPrevented p -> user(p.match().userId()).prevented(p.match());
+                case EngineEvent.TradeExecuted t -> trade(t, sequence);
+                case EngineEvent.MatchPrevented p -> user(p.match().userId()).prevented(p.match(), sequence);
                 case EngineEvent.BalanceChanged b -> user(b.userId()).balance(b.assetId(), b.free(), b.locked(),
                         timestampMs);
                 case EngineEvent.UserFeeTierChanged f -> user(f.userId()).feeTier(f.tier());
@@ -132,17 +143,18 @@ public final class UserData implements EventConsumer {
         symbols = List.copyOf(list);
     }
 
-    private void trade(EngineEvent.TradeExecuted e) {
+    private void trade(EngineEvent.TradeExecuted e, long sequence) {
         TradeState t = e.trade();
-        user(e.taker().userId()).order(e.taker());
-        user(e.maker().userId()).order(e.maker());
+        user(e.taker().userId()).order(e.taker(), sequence);
+        user(e.maker().userId()).order(e.maker(), sequence);
         SymbolSpec s = symbols.get(t.symbolId());
         OrderState buyer = e.taker().orderId() == t.buyerOrderId() ? e.taker() : e.maker();
         OrderState seller = buyer == e.taker() ? e.maker() : e.taker();
         user(t.buyerUserId()).trade(new UserTrade(t.symbolId(), t.tradeId(), t.buyerOrderId(), buyer.orderListId(),
-                t.price(), t.qty(), t.quoteQty(), t.buyerFee(), s.baseAssetId(), t.timeMs(), true, t.buyerIsMaker()));
+                t.price(), t.qty(), t.quoteQty(), t.buyerFee(), s.baseAssetId(), t.timeMs(), true, t.buyerIsMaker()),
+                sequence);
         user(t.sellerUserId()).trade(new UserTrade(t.symbolId(), t.tradeId(), t.sellerOrderId(),
                 seller.orderListId(), t.price(), t.qty(), t.quoteQty(), t.sellerFee(), s.quoteAssetId(), t.timeMs(),
-                false, !t.buyerIsMaker()));
+                false, !t.buyerIsMaker()), sequence);
     }
 }
