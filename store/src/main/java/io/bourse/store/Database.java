@@ -48,10 +48,15 @@ public final class Database implements AutoCloseable {
         try {
             // not the library's own shutdown hook: it stops the server while the exchange's shutdown still writes
             // (final history rows, the wallet's last pass); see stopServerIfLeftRunning
+            // the library starts the server for throwaway test databases: fsync off (-F) and asynchronous commits.
+            // Accounts, keys and the wallet's records live here, so a commit must be on the disk when it returns:
+            // a later -c fsync=on overrides -F.
             pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).contains("could not lock")) {
@@ -81,6 +86,8 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(8);
         config.setPoolName("bourse-store");
+        // a batch of inserts goes out as multi-row statements rather than one statement per row
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource ds = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();

@@ -13,7 +13,8 @@ import java.util.Locale;
  * both). Each of {@code connections} connections keeps one request in flight (closed loop): a user's resting BUY
  * LIMIT GTC, then a SELL LIMIT IOC at the same price that trades against the resting buys of others, each signed
  * with HMAC-SHA256 when it is sent. Then the same connections ask {@code GET /api/v3/ping} to measure the server's
- * bare request rate ({@code hello_per_s}).
+ * bare request rate ({@code hello_per_s}). With {@code --history true} (the default) the history store runs too, in
+ * embedded PostgreSQL, as it does under {@code ./bourse}.
  */
 public final class ApiBench {
     private static final byte[] PING = "GET /api/v3/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
@@ -26,23 +27,27 @@ public final class ApiBench {
         int seconds = 10;
         int warmup = 45;
         int users = 1000;
+        boolean history = true;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--connections" -> connections = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--users" -> users = Integer.parseInt(args[i + 1]);
+                case "--history" -> history = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        try (BenchExchange exchange = new BenchExchange(dir, users)) {
+        try (BenchExchange exchange = new BenchExchange(dir, users, history)) {
             int port = exchange.api.port();
             int u = users;
             System.err.printf("api: warming up (%d s: the JIT compiles Netty, Vert.x and the order path for about "
                     + "that long)...%n", warmup);
             HttpLoad.run(port, connections, warmup, (c, n) -> order(c, n, u));
+            System.err.printf("api: consumers' backlogs after the warm-up (commands): %s%n", exchange.core.backlogs());
             System.err.printf("api: measuring orders (%d s, %d connections)...%n", seconds, connections);
             HttpLoad.Result orders = HttpLoad.run(port, connections, seconds, (c, n) -> order(c, n, u));
+            System.err.printf("api: consumers' backlogs after the orders (commands): %s%n", exchange.core.backlogs());
             System.err.println("api: measuring ping (5 s)...");
             HttpLoad.Result hello = HttpLoad.run(port, connections, 5, (c, n) -> PING);
             long[] lat = orders.latenciesNs();

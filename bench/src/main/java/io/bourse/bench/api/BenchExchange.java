@@ -8,6 +8,10 @@ import io.bourse.api.auth.ApiKey;
 import io.bourse.api.auth.InMemoryApiKeys;
 import io.bourse.api.auth.Permission;
 import io.bourse.api.userdata.UserData;
+import io.bourse.history.History;
+import io.bourse.history.HistoryWriter;
+import io.bourse.runtime.pipeline.EventConsumer;
+import io.bourse.store.Database;
 import io.bourse.bench.pipeline.PipelineReplay;
 import io.bourse.engine.StpMode;
 import io.bourse.engine.SymbolStatus;
@@ -33,9 +37,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The exchange the API benchmarks drive: the durable core (fsync group commit), market data, user data and the
- * HTTP server with limits opened wide, one market BTCUSDT (tick 0.01, step 0.00001), and {@code users} funded
- * users with HMAC keys {@code key(i)} / {@link #SECRET}.
+ * The exchange the API benchmarks drive: the durable core (fsync group commit), market data, user data, with
+ * {@code history} the history store (embedded PostgreSQL and its writer, as {@code ./bourse} runs), and the HTTP
+ * server with limits opened wide; one market BTCUSDT (tick 0.01, step 0.00001), and {@code users} funded users with
+ * HMAC keys {@code key(i)} / {@link #SECRET}.
  */
 final class BenchExchange implements AutoCloseable {
     static final String SECRET = "bench-secret";
@@ -45,11 +50,27 @@ final class BenchExchange implements AutoCloseable {
     final MarketData marketData = new MarketData();
     final Vertx vertx;
     final ApiServer api;
+    private final Database db;
 
     BenchExchange(Path dir, int users) throws IOException {
+        this(dir, users, false);
+    }
+
+    BenchExchange(Path dir, int users, boolean history) throws IOException {
         PipelineReplay.clean(dir);
         UserData userData = new UserData();
-        core = ExchangeCore.start(CoreConfig.defaults(dir), List.of(marketData, userData));
+        Path postgres = dir.resolveSibling(dir.getFileName() + "-postgres");
+        if (history) {
+            PipelineReplay.clean(postgres);
+        }
+        db = history ? Database.embedded(postgres) : null;
+        List<EventConsumer> consumers = new ArrayList<>(List.of(marketData, userData));
+        if (db != null) {
+            HistoryWriter writer = new HistoryWriter(db);
+            userData.storedUpTo(writer::writtenSequence);
+            consumers.add(writer);
+        }
+        core = ExchangeCore.start(CoreConfig.defaults(dir), consumers);
         List<Command> setup = new ArrayList<>(List.of(new AddAsset("BTC", 8), new AddAsset("USDT", 8),
                 new AddSymbol(new SymbolSpec(0, "BTCUSDT", 0, 1, SymbolStatus.TRADING,
                         new SymbolSpec.PriceFilter(ONE / 100, 1_000_000 * ONE, ONE / 100),
@@ -76,7 +97,8 @@ final class BenchExchange implements AutoCloseable {
         ApiConfig config = ApiConfig.defaults(0).withWeightPerMinute(Integer.MAX_VALUE)
                 .withOrderLimits(Integer.MAX_VALUE, Integer.MAX_VALUE)
                 .withStreamLimits(new StreamLimits(1_000, 1024, 24 * 3_600_000L, Integer.MAX_VALUE));
-        api = ApiServer.start(vertx, config, new Backends(core, marketData, userData, keys, null, null, null, null, null));
+        api = ApiServer.start(vertx, config, new Backends(core, marketData, userData, keys,
+                db == null ? null : new History(db), null, null, null, null));
     }
 
     static String key(int user) {
@@ -89,5 +111,8 @@ final class BenchExchange implements AutoCloseable {
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         core.close();
+        if (db != null) {
+            db.close();
+        }
     }
 }

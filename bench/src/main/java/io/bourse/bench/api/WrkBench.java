@@ -32,6 +32,7 @@ public final class WrkBench {
         int seconds = 10;
         int warmup = 45;
         int users = 1000;
+        boolean history = true;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--connections" -> connections = Integer.parseInt(args[i + 1]);
@@ -39,6 +40,7 @@ public final class WrkBench {
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--users" -> users = Integer.parseInt(args[i + 1]);
+                case "--history" -> history = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -47,7 +49,7 @@ public final class WrkBench {
                     + RECV_WINDOW_MS + " ms)");
         }
         Path requests = dir.resolveSibling(dir.getFileName() + "-requests.txt");
-        try (BenchExchange exchange = new BenchExchange(dir, users)) {
+        try (BenchExchange exchange = new BenchExchange(dir, users, history)) {
             String base = "http://127.0.0.1:" + exchange.api.port();
             System.err.printf("api-wrk: warming up (%d s)...%n", warmup);
             writeOrders(requests, users);
