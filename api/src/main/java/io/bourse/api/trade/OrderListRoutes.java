@@ -45,7 +45,10 @@ final class OrderListRoutes extends SignedRoutes {
         PlaceOco parse(Params p, SymbolSpec s, int baseScale, int quoteScale, long userId);
     }
 
-    /** An OCO pair ({@code orderList/oco}, or the deprecated {@code order/oco}): one list object with both legs' reports. */
+    /**
+     * An OCO pair ({@code orderList/oco}, or the deprecated {@code order/oco}): one list object with both legs'
+     * reports.
+     */
     private Future<Buffer> placeOco(Request r, OcoParser parser) {
         ApiKey key = auth.signed(r, Permission.TRADE);
         Params p = r.params();
