@@ -252,8 +252,9 @@ public final class StreamHub implements MarketDataListener {
         if (set == null || set.isEmpty()) {
             return;
         }
-        FanOut.Frame frame = FanOut.Frame.of(stream, payload);
-        for (FanOut f : fanOuts.values()) {
+        List<FanOut> loops = List.copyOf(fanOuts.values());
+        FanOut.Frame frame = FanOut.Frame.of(stream, payload, loops.size());
+        for (FanOut f : loops) {
             f.offer(frame);
         }
     }
