@@ -108,6 +108,11 @@ public final class ExchangeCore implements AutoCloseable {
     }
 
     /** Commands each stage still has to process: journal, engine, responder, and every consumer by name. */
+    /** How many submissions found the ring full and waited for the slowest stage or reader. */
+    public long ringFullWaits() {
+        return pipeline.ringFullWaits();
+    }
+
     public Map<String, Long> backlogs() {
         return pipeline.backlogs();
     }

@@ -203,6 +203,49 @@ class ExchangeCoreTest {
         }
     }
 
+    /** The price of a slow reader (the history writer on a slow database, say): once a ring behind, it is waited for. */
+    @Test
+    void aReaderAWholeRingBehindHoldsSubmittersBackUntilItCatchesUp() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        EventConsumer stuck = new EventConsumer() {
+            @Override
+            public String name() {
+                return "stuck";
+            }
+
+            @Override
+            public long lastAppliedSequence() {
+                return 0;
+            }
+
+            @Override
+            public void onCommand(long sequence, long timestampMs, io.bourse.engine.command.Command command,
+                                  io.bourse.runtime.event.EncodedEvents events) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (ExchangeCore core = ExchangeCore.start(config().withRingSize(64), List.of(stuck))) {
+            TrackedOrders orders = new TrackedOrders();
+            RandomCommands commands = setUp(core, 3, orders);
+            CompletableFuture<Map<Long, CommandResult>> driving =
+                    CompletableFuture.supplyAsync(() -> drive(core, commands, orders, 200));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (core.ringFullWaits() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(core.ringFullWaits()).as("submitters found the ring full").isPositive();
+            assertThat(driving).isNotDone();
+            assertThat(core.backlogs().get("consumer:stuck")).isGreaterThanOrEqualTo(60L);
+
+            release.countDown();
+            assertThat(driving.get(30, java.util.concurrent.TimeUnit.SECONDS)).hasSize(200);
+        }
+    }
+
     @Test
     void fullDiskStopsAcceptingAndNothingUnwrittenIsAcknowledged() throws IOException {
         AtomicLong budget = new AtomicLong(20_000);

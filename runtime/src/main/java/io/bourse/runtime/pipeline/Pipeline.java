@@ -14,6 +14,8 @@ import io.bourse.journal.JournalWriter;
 import io.bourse.runtime.CoreConfig;
 import io.bourse.runtime.event.EventArena;
 import io.bourse.runtime.event.EventWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -31,11 +35,16 @@ import java.util.function.Consumer;
  * size bounds how far a consumer can lag.
  */
 public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final long RING_FULL_WARNING_EVERY_NANOS = 10_000_000_000L;
     private final Disruptor<CommandSlot> disruptor;
     private final RingBuffer<CommandSlot> ring;
     private final Map<String, EventHandler<CommandSlot>> stages = new LinkedHashMap<>();
     private final List<EventHandler<CommandSlot>> readers = new ArrayList<>();
     private final AtomicInteger submitting = new AtomicInteger();
+    /** Claims that found the ring full (a stage or reader a whole ring behind held the submitters back). */
+    private final LongAdder ringFullWaits = new LongAdder();
+    private final AtomicLong lastRingFullWarning = new AtomicLong(System.nanoTime() - RING_FULL_WARNING_EVERY_NANOS);
     private final InstantSource clock;
     /** The wait strategy when it is the parking one (which can defer wake-ups), else null. */
     private final ParkingWaitStrategy parking;
@@ -157,14 +166,40 @@ public final class Pipeline {
      */
     private long claim(int n) {
         long pauseNanos = 1_000;
+        boolean waited = false;
         while (true) {
             try {
                 return ring.tryNext(n);
             } catch (InsufficientCapacityException full) {
+                if (!waited) {
+                    waited = true;
+                    ringFull();
+                }
                 LockSupport.parkNanos(pauseNanos);
                 pauseNanos = Math.min(pauseNanos * 2, 200_000);
             }
         }
+    }
+
+    /**
+     * Counts a claim that found the ring full and says, at most every 10 s, whom the exchange is waiting for: a
+     * reader that falls a whole ring behind (a slow database under the history writer, say) holds back every
+     * submitter, so trading stalls until it catches up.
+     */
+    private void ringFull() {
+        ringFullWaits.increment();
+        long now = System.nanoTime();
+        long last = lastRingFullWarning.get();
+        if (now - last >= RING_FULL_WARNING_EVERY_NANOS && lastRingFullWarning.compareAndSet(last, now)) {
+            backlogs().entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(slowest ->
+                    LOG.warn("pipeline: the ring is full ({} commands): new commands wait for {}, {} commands behind",
+                            ring.getBufferSize(), slowest.getKey(), slowest.getValue()));
+        }
+    }
+
+    /** How many claims found the ring full so far. */
+    public long ringFullWaits() {
+        return ringFullWaits.sum();
     }
 
     public Map<String, Long> backlogs() {
