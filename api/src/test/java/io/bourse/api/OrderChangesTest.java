@@ -296,4 +296,19 @@ class OrderChangesTest {
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(new JSONObject(cancelled.body()).getString("status")).isEqualTo("CANCELED");
     }
+
+    @Test
+    void emptyClientOrderIdsAreRefusedWithTheirOwnCodes() throws Exception {
+        int open = new org.json.JSONArray(signed("GET", "/api/v3/openOrders", "symbol=BTCUSDT").body()).length();
+        HttpResponse<String> placed = signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT"
+                + "&timeInForce=GTC&quantity=0.1&price=42000&newClientOrderId=");
+        assertThat(placed.statusCode()).isEqualTo(400);
+        assertThat(new JSONObject(placed.body()).getInt("code")).isEqualTo(-1118);
+        assertThat(new JSONObject(placed.body()).getString("msg")).isEqualTo("New client order ID was empty.");
+        assertThat(new org.json.JSONArray(signed("GET", "/api/v3/openOrders", "symbol=BTCUSDT").body()).length())
+                .isEqualTo(open);
+        HttpResponse<String> cancel = signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=");
+        assertThat(new JSONObject(cancel.body()).getInt("code")).isEqualTo(-1119);
+        assertThat(new JSONObject(cancel.body()).getString("msg")).isEqualTo("Original client order ID was empty.");
+    }
 }

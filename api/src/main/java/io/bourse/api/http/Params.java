@@ -77,6 +77,12 @@ public final class Params {
         return v == null || v.isEmpty() ? null : v;
     }
 
+    /** Whether the parameter was sent with an empty value (which {@link #get} treats as not sent). */
+    public boolean sentEmpty(String name) {
+        String v = values.get(name);
+        return v != null && v.isEmpty();
+    }
+
     public boolean has(String name) {
         return get(name) != null;
     }

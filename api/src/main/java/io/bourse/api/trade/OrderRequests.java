@@ -88,6 +88,7 @@ final class OrderRequests {
             }
             iceberg = decimal(p, "icebergQty", baseScale, true);
         }
+        refuseEmptyClientId(p, "newClientOrderId");
         String clientId = p.get("newClientOrderId");
         if (clientId == null) {
             clientId = generatedClientId();
@@ -124,11 +125,27 @@ final class OrderRequests {
     }
 
     static String clientId(Params p, String name) {
+        refuseEmptyClientId(p, name);
         String id = p.get(name);
         if (id != null && !CLIENT_ID.matcher(id).matches()) {
             throw ApiException.illegalChars(name, CLIENT_ID_RANGE);
         }
         return id;
+    }
+
+    /** An order's own or original client id sent empty is an error of its own on Binance (-1118, -1119). */
+    private static void refuseEmptyClientId(Params p, String name) {
+        if (!p.sentEmpty(name)) {
+            return;
+        }
+        switch (name) {
+            case "newClientOrderId", "cancelNewClientOrderId" ->
+                    throw ApiException.badRequest(-1118, "New client order ID was empty.");
+            case "origClientOrderId", "cancelOrigClientOrderId" ->
+                    throw ApiException.badRequest(-1119, "Original client order ID was empty.");
+            default -> {
+            }
+        }
     }
 
     static void notRequired(Params p, String name) {
