@@ -188,12 +188,20 @@ final class OrderRoutes extends SignedRoutes {
         String cancelNewId = OrderRequests.clientId(p, "cancelNewClientOrderId");
         String cancelClientId = cancelNewId == null ? OrderRequests.generatedClientId() : cancelNewId;
         CancelRestriction restriction = OrderRequests.cancelRestriction(p);
+        boolean cancelOnlyWhenLimited = rateLimitExceededMode(p);
         OrderRequests.NewOrder order = OrderRequests.parse(p, m.spec(), scale(m.spec().baseAssetId()),
                 scale(m.spec().quoteAssetId()), key.userId());
-        countOrder(key, r);
-        CancelReplace command = new CancelReplace(new CancelOrder(m.spec().id(), key.userId(), cancelRef.orderId(),
-                cancelRef.clientOrderId(), cancelClientId, restriction), order.command(),
-                mode.equals("ALLOW_FAILURE"));
+        CancelOrder cancel = new CancelOrder(m.spec().id(), key.userId(), cancelRef.orderId(),
+                cancelRef.clientOrderId(), cancelClientId, restriction);
+        try {
+            countOrder(key, r);
+        } catch (ApiException limited) {
+            if (cancelOnlyWhenLimited && limited.code() == -1015) {
+                return cancelOnly(m, cancel, limited);
+            }
+            throw limited;
+        }
+        CancelReplace command = new CancelReplace(cancel, order.command(), mode.equals("ALLOW_FAILURE"));
         return submit(command).map(result -> {
             List<EngineEvent> events = appliedEvents(result);
             List<OrderState> cancelled = cancelled(events);
@@ -234,6 +242,53 @@ final class OrderRoutes extends SignedRoutes {
                 throw new ApiException.WithBody(cancelled.isEmpty() && placed == null ? 400 : 409, body);
             }
             return body;
+        });
+    }
+
+    /** {@code orderRateLimitExceededMode}: whether the cancel still goes ahead when the new order is over the limit. */
+    private static boolean rateLimitExceededMode(Params p) {
+        String mode = p.get("orderRateLimitExceededMode");
+        if (mode == null || mode.equals("DO_NOTHING")) {
+            return false;
+        }
+        if (mode.equals("CANCEL_ONLY")) {
+            return true;
+        }
+        throw ApiException.illegalChars("orderRateLimitExceededMode", "DO_NOTHING, CANCEL_ONLY");
+    }
+
+    /**
+     * A cancel-replace whose new order is over the ORDERS limit, with {@code CANCEL_ONLY}: the cancel alone, then
+     * 409 -2021 (or 400 -2022 when the cancel failed too) with the limit's error as the new order's answer.
+     */
+    private Future<Buffer> cancelOnly(Market m, CancelOrder cancel, ApiException limited) {
+        return submit(cancel).map(result -> {
+            List<OrderState> cancelled = cancelled(appliedEvents(result));
+            boolean done = !cancelled.isEmpty();
+            Buffer body = JsonOut.write(g -> {
+                g.writeStartObject();
+                g.writeNumberField("code", done ? -2021 : -2022);
+                g.writeStringField("msg", done ? "Order cancel-replace partially failed."
+                        : "Order cancel-replace failed.");
+                g.writeObjectFieldStart("data");
+                g.writeStringField("cancelResult", done ? "SUCCESS" : "FAILURE");
+                g.writeStringField("newOrderResult", "FAILURE");
+                g.writeFieldName("cancelResponse");
+                if (done) {
+                    OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancel.newClientOrderId(),
+                            result.timestampMs());
+                } else {
+                    error(g, result.reject());
+                }
+                g.writeFieldName("newOrderResponse");
+                g.writeStartObject();
+                g.writeNumberField("code", limited.code());
+                g.writeStringField("msg", limited.getMessage());
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+            });
+            throw new ApiException.WithBody(done ? 409 : 400, body);
         });
     }
 
