@@ -62,6 +62,27 @@ class ExchangeCoreTest {
         return results;
     }
 
+    /** A reader from the start of the journal that does {@code onSequence} with each command's sequence. */
+    private static EventConsumer reader(String name, java.util.function.LongConsumer onSequence) {
+        return new EventConsumer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long lastAppliedSequence() {
+                return 0;
+            }
+
+            @Override
+            public void onCommand(long sequence, long timestampMs, io.bourse.engine.command.Command command,
+                                  io.bourse.runtime.event.EncodedEvents events) {
+                onSequence.accept(sequence);
+            }
+        };
+    }
+
     private static RandomCommands setUp(ExchangeCore core, long seed, TrackedOrders orders) {
         RandomCommands commands = new RandomCommands(new Random(seed), 6, orders);
         commands.setUp().forEach(c -> assertThat(core.submit(c).join().status()).isEqualTo(Status.ACCEPTED));
@@ -176,25 +197,11 @@ class ExchangeCoreTest {
 
     @Test
     void failingConsumerStopsAloneAndTheExchangeCarriesOn() throws IOException {
-        EventConsumer broken = new EventConsumer() {
-            @Override
-            public String name() {
-                return "broken";
+        EventConsumer broken = reader("broken", sequence -> {
+            if (sequence == 50) {
+                throw new IllegalStateException("disk of the analytics box is full");
             }
-
-            @Override
-            public long lastAppliedSequence() {
-                return 0;
-            }
-
-            @Override
-            public void onCommand(long sequence, long timestampMs, io.bourse.engine.command.Command command,
-                                  io.bourse.runtime.event.EncodedEvents events) {
-                if (sequence == 50) {
-                    throw new IllegalStateException("disk of the analytics box is full");
-                }
-            }
-        };
+        });
         try (ExchangeCore core = ExchangeCore.start(config().withRingSize(64), List.of(broken))) {
             TrackedOrders orders = new TrackedOrders();
             Map<Long, CommandResult> results = drive(core, setUp(core, 5, orders), orders, 400);
@@ -207,27 +214,13 @@ class ExchangeCoreTest {
     @Test
     void aReaderAWholeRingBehindHoldsSubmittersBackUntilItCatchesUp() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        EventConsumer stuck = new EventConsumer() {
-            @Override
-            public String name() {
-                return "stuck";
+        EventConsumer stuck = reader("stuck", sequence -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public long lastAppliedSequence() {
-                return 0;
-            }
-
-            @Override
-            public void onCommand(long sequence, long timestampMs, io.bourse.engine.command.Command command,
-                                  io.bourse.runtime.event.EncodedEvents events) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        });
         try (ExchangeCore core = ExchangeCore.start(config().withRingSize(64), List.of(stuck))) {
             TrackedOrders orders = new TrackedOrders();
             RandomCommands commands = setUp(core, 3, orders);
