@@ -207,41 +207,17 @@ final class OrderRoutes extends SignedRoutes {
             List<OrderState> cancelled = cancelled(events);
             OrderState placed = newOrder(events, key.userId());
             RejectReason reason = result.reject();
-            Buffer body = JsonOut.write(g -> {
-                boolean both = !cancelled.isEmpty() && placed != null;
-                g.writeStartObject();
-                if (!both) {
-                    g.writeNumberField("code", cancelled.isEmpty() && placed == null ? -2022 : -2021);
-                    g.writeStringField("msg", cancelled.isEmpty() && placed == null
-                            ? "Order cancel-replace failed." : "Order cancel-replace partially failed.");
-                    g.writeObjectFieldStart("data");
-                }
-                g.writeStringField("cancelResult", cancelled.isEmpty() ? "FAILURE" : "SUCCESS");
-                g.writeStringField("newOrderResult", placed != null ? "SUCCESS"
-                        : cancelled.isEmpty() && mode.equals("STOP_ON_FAILURE") ? "NOT_ATTEMPTED" : "FAILURE");
-                g.writeFieldName("cancelResponse");
-                if (cancelled.isEmpty()) {
-                    error(g, reason);
-                } else {
-                    OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancelClientId, result.timestampMs());
-                }
-                g.writeFieldName("newOrderResponse");
+            boolean notAttempted = cancelled.isEmpty() && mode.equals("STOP_ON_FAILURE");
+            String newOrderResult = placed != null ? "SUCCESS" : notAttempted ? "NOT_ATTEMPTED" : "FAILURE";
+            return cancelReplaceAnswer(m, cancelled, cancelClientId, result, newOrderResult, g -> {
                 if (placed != null) {
                     writePlaced(g, m, order, events, result.timestampMs());
-                } else if (cancelled.isEmpty() && mode.equals("STOP_ON_FAILURE")) {
+                } else if (notAttempted) {
                     g.writeNull();
                 } else {
-                    error(g, reason);
+                    error(g, reason.code(), reason.message());
                 }
-                if (!both) {
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
             });
-            if (cancelled.isEmpty() || placed == null) {
-                throw new ApiException.WithBody(cancelled.isEmpty() && placed == null ? 400 : 409, body);
-            }
-            return body;
         });
     }
 
@@ -262,40 +238,53 @@ final class OrderRoutes extends SignedRoutes {
      * 409 -2021 (or 400 -2022 when the cancel failed too) with the limit's error as the new order's answer.
      */
     private Future<Buffer> cancelOnly(Market m, CancelOrder cancel, ApiException limited) {
-        return submit(cancel).map(result -> {
-            List<OrderState> cancelled = cancelled(appliedEvents(result));
-            boolean done = !cancelled.isEmpty();
-            Buffer body = JsonOut.write(g -> {
-                g.writeStartObject();
-                g.writeNumberField("code", done ? -2021 : -2022);
-                g.writeStringField("msg", done ? "Order cancel-replace partially failed."
-                        : "Order cancel-replace failed.");
-                g.writeObjectFieldStart("data");
-                g.writeStringField("cancelResult", done ? "SUCCESS" : "FAILURE");
-                g.writeStringField("newOrderResult", "FAILURE");
-                g.writeFieldName("cancelResponse");
-                if (done) {
-                    OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancel.newClientOrderId(),
-                            result.timestampMs());
-                } else {
-                    error(g, result.reject());
-                }
-                g.writeFieldName("newOrderResponse");
-                g.writeStartObject();
-                g.writeNumberField("code", limited.code());
-                g.writeStringField("msg", limited.getMessage());
-                g.writeEndObject();
-                g.writeEndObject();
-                g.writeEndObject();
-            });
-            throw new ApiException.WithBody(done ? 409 : 400, body);
-        });
+        return submit(cancel).map(result -> cancelReplaceAnswer(m, cancelled(appliedEvents(result)),
+                cancel.newClientOrderId(), result, "FAILURE", g -> error(g, limited.code(), limited.getMessage())));
     }
 
-    private static void error(JsonGenerator g, RejectReason reason) throws IOException {
+    /**
+     * Binance's cancelReplace answer: the two halves' results and responses, as they are when both succeeded (200);
+     * otherwise wrapped in {@code code}, {@code msg} and {@code data} and thrown: 400 -2022 when neither half was
+     * done, 409 -2021 when one was.
+     */
+    private static Buffer cancelReplaceAnswer(Market m, List<OrderState> cancelled, String cancelClientId,
+                                              CommandResult result, String newOrderResult,
+                                              JsonOut.Writer newOrderResponse) {
+        boolean cancelDone = !cancelled.isEmpty();
+        boolean placeDone = newOrderResult.equals("SUCCESS");
+        Buffer body = JsonOut.write(g -> {
+            g.writeStartObject();
+            if (!cancelDone || !placeDone) {
+                g.writeNumberField("code", cancelDone || placeDone ? -2021 : -2022);
+                g.writeStringField("msg", cancelDone || placeDone ? "Order cancel-replace partially failed."
+                        : "Order cancel-replace failed.");
+                g.writeObjectFieldStart("data");
+            }
+            g.writeStringField("cancelResult", cancelDone ? "SUCCESS" : "FAILURE");
+            g.writeStringField("newOrderResult", newOrderResult);
+            g.writeFieldName("cancelResponse");
+            if (cancelDone) {
+                OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancelClientId, result.timestampMs());
+            } else {
+                error(g, result.reject().code(), result.reject().message());
+            }
+            g.writeFieldName("newOrderResponse");
+            newOrderResponse.write(g);
+            if (!cancelDone || !placeDone) {
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        });
+        if (!cancelDone || !placeDone) {
+            throw new ApiException.WithBody(cancelDone || placeDone ? 409 : 400, body);
+        }
+        return body;
+    }
+
+    private static void error(JsonGenerator g, int code, String message) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("code", reason.code());
-        g.writeStringField("msg", reason.message());
+        g.writeNumberField("code", code);
+        g.writeStringField("msg", message);
         g.writeEndObject();
     }
 
