@@ -29,7 +29,7 @@ import java.util.Map;
  * ({@code synchronous_commit = off}, for these transactions only). The journal is the record of truth and the
  * position commits with the rows, so a crash loses at most the last fraction of a second of both, and the writer
  * writes them again from the journal; what it saves is an fsync per batch on the disk the journal's group commit
- * waits on (see docs/benchmarks.md).
+ * waits on (see docs/api.md).
  */
 public final class HistoryWriter implements EventConsumer {
     static final String NAME = "history";
