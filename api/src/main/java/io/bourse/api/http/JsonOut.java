@@ -49,11 +49,14 @@ public final class JsonOut {
     }
 
     public static Buffer error(int code, String message) {
-        return write(g -> {
-            g.writeStartObject();
-            g.writeNumberField("code", code);
-            g.writeStringField("msg", message);
-            g.writeEndObject();
-        });
+        return write(g -> error(g, code, message));
+    }
+
+    /** Writes Binance's error object {@code {"code":…,"msg":…}} (also nested, as in cancelReplace's answers). */
+    public static void error(JsonGenerator g, int code, String message) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("code", code);
+        g.writeStringField("msg", message);
+        g.writeEndObject();
     }
 }

@@ -215,7 +215,7 @@ final class OrderRoutes extends SignedRoutes {
                 } else if (notAttempted) {
                     g.writeNull();
                 } else {
-                    error(g, reason.code(), reason.message());
+                    JsonOut.error(g, reason.code(), reason.message());
                 }
             });
         });
@@ -239,7 +239,8 @@ final class OrderRoutes extends SignedRoutes {
      */
     private Future<Buffer> cancelOnly(Market m, CancelOrder cancel, ApiException limited) {
         return submit(cancel).map(result -> cancelReplaceAnswer(m, cancelled(appliedEvents(result)),
-                cancel.newClientOrderId(), result, "FAILURE", g -> error(g, limited.code(), limited.getMessage())));
+                cancel.newClientOrderId(), result, "FAILURE",
+                g -> JsonOut.error(g, limited.code(), limited.getMessage())));
     }
 
     /**
@@ -266,7 +267,7 @@ final class OrderRoutes extends SignedRoutes {
             if (cancelDone) {
                 OrderJson.cancel(g, m.wire(), cancelled.getFirst(), cancelClientId, result.timestampMs());
             } else {
-                error(g, result.reject().code(), result.reject().message());
+                JsonOut.error(g, result.reject().code(), result.reject().message());
             }
             g.writeFieldName("newOrderResponse");
             newOrderResponse.write(g);
@@ -279,13 +280,6 @@ final class OrderRoutes extends SignedRoutes {
             throw new ApiException.WithBody(cancelDone || placeDone ? 409 : 400, body);
         }
         return body;
-    }
-
-    private static void error(JsonGenerator g, int code, String message) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("code", code);
-        g.writeStringField("msg", message);
-        g.writeEndObject();
     }
 
     /** Lowers an open order's quantity keeping its place in the queue ({@code order/amend/keepPriority}). */
