@@ -88,8 +88,7 @@ public final class UserState {
         closed.remove(o.orderId());
         closed.put(o.orderId(), new Held<>(o, sequence));
         long stored = storedUpTo.getAsLong();
-        while (closed.size() > RECENT || closed.size() > KEPT_WHEN_STORED
-                && closed.firstEntry().getValue().sequence() <= stored) {
+        while (letGoOldest(closed.size(), closed.firstEntry().getValue().sequence(), stored)) {
             closed.pollFirstEntry();
         }
     }
@@ -109,9 +108,14 @@ public final class UserState {
     private <T> void keep(ArrayDeque<Held<T>> recent, Held<T> entry) {
         recent.addLast(entry);
         long stored = storedUpTo.getAsLong();
-        while (recent.size() > RECENT || recent.size() > KEPT_WHEN_STORED && recent.getFirst().sequence() <= stored) {
+        while (letGoOldest(recent.size(), recent.getFirst().sequence(), stored)) {
             recent.pollFirst();
         }
+    }
+
+    /** Whether a kind holding {@code size} entries, the oldest made by command {@code oldest}, lets it go. */
+    private static boolean letGoOldest(int size, long oldest, long storedUpTo) {
+        return size > RECENT || size > KEPT_WHEN_STORED && oldest <= storedUpTo;
     }
 
     /** How many closed orders, fills, prevented matches and amendments this state holds (for tests and metrics). */
