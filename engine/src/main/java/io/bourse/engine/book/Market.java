@@ -12,6 +12,9 @@ final class Market {
     final int quoteAssetId;
     final long stepSize;
     final long tickSize;
+    /** Division by {@link #stepSize} and by {@link #tickSize}, without a hardware division. */
+    final Divisor perStep;
+    final Divisor perTick;
     /** Quote units for one lot at a price of one tick: stepSize × tickSize / 10^baseScale (whole by listing rule). */
     final long quotePerLotTick;
     final BookSide bids = new BookSide(Side.BUY);
@@ -33,6 +36,8 @@ final class Market {
         this.quoteAssetId = spec.quoteAssetId();
         this.stepSize = spec.lotSize().stepSize();
         this.tickSize = spec.price().tickSize();
+        this.perStep = new Divisor(stepSize);
+        this.perTick = new Divisor(tickSize);
         this.quotePerLotTick = quotePerLotTick;
     }
 

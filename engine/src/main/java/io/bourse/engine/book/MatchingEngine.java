@@ -821,7 +821,7 @@ public final class MatchingEngine {
         if (o.type == OrderType.LIMIT_MAKER && OrderEntry.crossesBest(m, o.side, price)) {
             return RejectReason.WOULD_MATCH_IMMEDIATELY;
         }
-        long ticks = price / m.tickSize;
+        long ticks = m.perTick.divide(price);
         long quotePerLot = ticks * m.quotePerLotTick;
         if (o.side == Side.BUY) {
             long[] row = accounts.row(o.userId);

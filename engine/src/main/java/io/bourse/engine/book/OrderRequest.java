@@ -23,15 +23,15 @@ final class OrderRequest {
         command = c;
         long step = m.stepSize;
         long tick = m.tickSize;
-        lots = c.quantity() / step;
+        lots = m.perStep.divide(c.quantity());
         quantityOnStep = lots * step == c.quantity();
-        priceTicks = c.price() / tick;
+        priceTicks = m.perTick.divide(c.price());
         priceOnTick = priceTicks * tick == c.price();
         priceQuotePerLot = priceTicks * m.quotePerLotTick;
-        long stopTicks = c.stopPrice() == 0 ? 0 : c.stopPrice() / tick;
+        long stopTicks = c.stopPrice() == 0 ? 0 : m.perTick.divide(c.stopPrice());
         stopOnTick = stopTicks * tick == c.stopPrice();
         stopQuotePerLot = stopTicks * m.quotePerLotTick;
-        icebergLots = c.icebergQty() == 0 ? 0 : c.icebergQty() / step;
+        icebergLots = c.icebergQty() == 0 ? 0 : m.perStep.divide(c.icebergQty());
         icebergOnStep = icebergLots * step == c.icebergQty();
         return this;
     }
