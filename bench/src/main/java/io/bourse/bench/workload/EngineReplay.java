@@ -35,25 +35,11 @@ public final class EngineReplay {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: EngineReplay FILE.csv.gz PROFILE [--warmup N] [--iterations N] "
-                    + "[--expect BID,ASK,BID_LEVELS,ASK_LEVELS]");
-            System.exit(2);
-        }
-        Path file = Path.of(args[0]);
-        String profile = args[1];
-        int warmup = 3;
-        int iterations = 5;
-        String expect = null;
-        for (int i = 2; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
-                case "--expect" -> expect = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-
+        ReplayOptions options = ReplayOptions.parse("EngineReplay", args);
+        Path file = options.file();
+        String profile = options.profile();
+        int warmup = options.warmup();
+        int iterations = options.iterations();
         WorkloadStream stream = WorkloadStream.read(file);
         Command[] commands = WorkloadMarket.commands(stream);
         int timed = commands.length - stream.prefill();
@@ -97,8 +83,7 @@ public final class EngineReplay {
         int bidLevels = last.books().levelCount(WorkloadMarket.SYMBOL, Side.BUY);
         int askLevels = last.books().levelCount(WorkloadMarket.SYMBOL, Side.SELL);
         String book = bestBid + "," + bestAsk + "," + bidLevels + "," + askLevels;
-        String bookCheck = expect == null ? "unchecked"
-                : expect.equals(book) ? "ok" : "MISMATCH(expected " + expect + ")";
+        String bookCheck = options.bookCheck(book);
         System.out.printf(Locale.ROOT, "engine workload=%s ops_per_s=%.0f p50_ns=%d p99_ns=%d p999_ns=%d "
                         + "alloc_bytes_per_op=%.2f best_bid=%d best_ask=%d bid_levels=%d ask_levels=%d book_check=%s%n",
                 profile, median, percentile(latencies, 0.50), percentile(latencies, 0.99),
