@@ -1,12 +1,13 @@
 package io.bourse.engine.book;
 
 import io.bourse.engine.Side;
+import io.bourse.engine.StpMode;
 import io.bourse.engine.SymbolStatus;
 import io.bourse.engine.market.SymbolSpec;
 
 /** One symbol's state: its spec, both sides of the book, untriggered conditional orders, trade counters. */
 final class Market {
-    SymbolSpec spec;
+    private SymbolSpec spec;
     final int symbolId;
     final int baseAssetId;
     final int quoteAssetId;
@@ -29,8 +30,30 @@ final class Market {
     /** Price of the last trade, or 0 before the first. */
     long lastPrice;
 
+    // The spec's status and filters as plain fields, set from it by spec(SymbolSpec): order entry checks every order
+    // against them, and each record it would go through on the way (spec, then filter) is one more dependent load.
+    boolean trading;
+    long minPrice;
+    long maxPrice;
+    long minQty;
+    long maxQty;
+    long marketMinQty;
+    long marketMaxQty;
+    long marketStepSize;
+    long minNotional;
+    long maxNotional;
+    boolean minNotionalAppliesToMarket;
+    boolean maxNotionalAppliesToMarket;
+    int notionalAvgPriceMins;
+    /** PERCENT_PRICE_BY_SIDE, or null. */
+    SymbolSpec.PercentPriceBySide percentPrice;
+    int maxNumOrders;
+    int maxNumAlgoOrders;
+    int icebergParts;
+    StpMode defaultStp;
+
     Market(SymbolSpec spec, long quotePerLotTick) {
-        this.spec = spec;
+        spec(spec);
         this.symbolId = spec.id();
         this.baseAssetId = spec.baseAssetId();
         this.quoteAssetId = spec.quoteAssetId();
@@ -41,8 +64,40 @@ final class Market {
         this.quotePerLotTick = quotePerLotTick;
     }
 
+    SymbolSpec spec() {
+        return spec;
+    }
+
+    /** A new spec for this symbol (its status changed); tick and step sizes never change after listing. */
+    void spec(SymbolSpec s) {
+        spec = s;
+        trading = s.status() == SymbolStatus.TRADING;
+        minPrice = s.price().minPrice();
+        maxPrice = s.price().maxPrice();
+        minQty = s.lotSize().minQty();
+        maxQty = s.lotSize().maxQty();
+        marketMinQty = s.marketLotSize().minQty();
+        marketMaxQty = s.marketLotSize().maxQty();
+        marketStepSize = s.marketLotSize().stepSize();
+        minNotional = s.notional().minNotional();
+        maxNotional = s.notional().maxNotional();
+        minNotionalAppliesToMarket = s.notional().applyMinToMarket();
+        maxNotionalAppliesToMarket = s.notional().applyMaxToMarket();
+        notionalAvgPriceMins = s.notional().avgPriceMins();
+        percentPrice = s.percentPrice();
+        maxNumOrders = s.maxNumOrders();
+        maxNumAlgoOrders = s.maxNumAlgoOrders();
+        icebergParts = s.icebergParts();
+        defaultStp = s.defaultStp();
+    }
+
     boolean isTrading() {
-        return spec.status() == SymbolStatus.TRADING;
+        return trading;
+    }
+
+    /** PRICE_FILTER: within the bounds and on a tick. */
+    boolean priceFilterOk(long price) {
+        return price >= minPrice && price <= maxPrice && perTick.divide(price) * tickSize == price;
     }
 
     /** The asset an order on this side pays with: quote for buys, base for sells. */

@@ -85,11 +85,11 @@ public final class MatchingEngine {
     /** The symbol's spec, or null if no such symbol. */
     public SymbolSpec spec(int symbolId) {
         Market m = market(symbolId);
-        return m == null ? null : m.spec;
+        return m == null ? null : m.spec();
     }
 
     public void setSpec(SymbolSpec spec) {
-        markets[spec.id()].spec = spec;
+        markets[spec.id()].spec(spec);
     }
 
     public void setTime(long timeMs) {
@@ -284,7 +284,7 @@ public final class MatchingEngine {
         o.side = c.side();
         o.type = c.type();
         o.timeInForce = c.timeInForce();
-        o.stpMode = c.stpMode() != null ? c.stpMode() : m.spec.defaultStp();
+        o.stpMode = c.stpMode() != null ? c.stpMode() : m.defaultStp;
         o.clientOrderId = c.clientOrderId();
         o.price = c.price();
         o.stopPrice = c.stopPrice();
@@ -815,7 +815,7 @@ public final class MatchingEngine {
             return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
         }
         long price = c.newPrice();
-        if (!OrderEntry.priceFilterOk(m.spec, price)) {
+        if (!m.priceFilterOk(price)) {
             return RejectReason.FILTER_PRICE;
         }
         if (o.type == OrderType.LIMIT_MAKER && OrderEntry.crossesBest(m, o.side, price)) {

@@ -49,6 +49,10 @@ final class OrderEntry {
     /** Which fields each order type needs and forbids. The gateway checks these too, with finer error codes. */
     static RejectReason checkShape(Market m, PlaceOrder c) {
         OrderType type = c.type();
+        if (type == OrderType.LIMIT && c.side() != null && c.timeInForce() != null && c.price() > 0
+                && c.quantity() > 0 && (c.quoteOrderQty() | c.stopPrice() | c.icebergQty()) == 0) {
+            return RejectReason.NONE;   // the plain limit order, most of what arrives, in one test
+        }
         if (c.side() == null || type == null || c.price() < 0 || c.quantity() < 0 || c.quoteOrderQty() < 0
                 || c.stopPrice() < 0 || c.icebergQty() < 0) {
             return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
@@ -66,7 +70,7 @@ final class OrderEntry {
         if (c.icebergQty() > 0) {
             boolean restsAsGtc = type == OrderType.LIMIT_MAKER || c.timeInForce() == TimeInForce.GTC;
             ok &= type.hasLimitPrice() && restsAsGtc && c.icebergQty() < c.quantity();
-            if (ok && m.spec.icebergParts() == 0) {
+            if (ok && m.icebergParts == 0) {
                 return RejectReason.UNSUPPORTED_ORDER_COMBINATION;
             }
         }
@@ -75,27 +79,25 @@ final class OrderEntry {
 
     static RejectReason checkFilters(Market m, OrderRequest q, long nowMs) {
         PlaceOrder c = q.command;
-        SymbolSpec s = m.spec;
         OrderType type = c.type();
-        if (type.hasLimitPrice() && !(q.priceOnTick && inPriceRange(s, c.price()))) {
+        if (type.hasLimitPrice() && !(q.priceOnTick && inPriceRange(m, c.price()))) {
             return RejectReason.FILTER_PRICE;
         }
-        if (type.isConditional() && !(q.stopOnTick && inPriceRange(s, c.stopPrice()))) {
+        if (type.isConditional() && !(q.stopOnTick && inPriceRange(m, c.stopPrice()))) {
             return RejectReason.FILTER_PRICE;
         }
-        SymbolSpec.LotSize lot = s.lotSize();
-        if (c.quantity() > 0 && !(q.quantityOnStep && c.quantity() >= lot.minQty() && c.quantity() <= lot.maxQty())) {
+        if (c.quantity() > 0 && !(q.quantityOnStep && c.quantity() >= m.minQty && c.quantity() <= m.maxQty)) {
             return RejectReason.FILTER_LOT_SIZE;
         }
         boolean marketLike = type.whenTriggered() == OrderType.MARKET;
-        if (marketLike && c.quantity() > 0 && !lotOk(s.marketLotSize(), c.quantity())) {
+        if (marketLike && c.quantity() > 0 && !marketLotOk(m, c.quantity())) {
             return RejectReason.FILTER_MARKET_LOT_SIZE;
         }
         if (c.icebergQty() > 0) {
-            if (!(q.icebergOnStep && c.icebergQty() >= lot.minQty() && c.icebergQty() <= lot.maxQty())) {
+            if (!(q.icebergOnStep && c.icebergQty() >= m.minQty && c.icebergQty() <= m.maxQty)) {
                 return RejectReason.FILTER_LOT_SIZE;
             }
-            if ((q.lots + q.icebergLots - 1) / q.icebergLots > s.icebergParts()) {
+            if ((q.lots + q.icebergLots - 1) / q.icebergLots > m.icebergParts) {
                 return RejectReason.FILTER_ICEBERG_PARTS;
             }
         }
@@ -103,8 +105,8 @@ final class OrderEntry {
         if (r != RejectReason.NONE) {
             return r;
         }
-        if (type.hasLimitPrice() && s.percentPrice() != null) {
-            SymbolSpec.PercentPriceBySide pp = s.percentPrice();
+        SymbolSpec.PercentPriceBySide pp = m.percentPrice;
+        if (pp != null && type.hasLimitPrice()) {
             long avg = m.averagePrice.quotePerLot(nowMs, pp.avgPriceMins());
             if (avg > 0) {
                 boolean buy = c.side() == Side.BUY;
@@ -120,7 +122,6 @@ final class OrderEntry {
 
     private static RejectReason checkNotional(Market m, OrderRequest q, boolean marketLike, long nowMs) {
         PlaceOrder c = q.command;
-        SymbolSpec.NotionalFilter f = m.spec.notional();
         long notional;
         if (!marketLike) {
             notional = SaturatingMath.multiply(q.lots, q.priceQuotePerLot);
@@ -129,43 +130,40 @@ final class OrderEntry {
         } else if (c.type() != OrderType.MARKET) {
             notional = SaturatingMath.multiply(q.lots, q.stopQuotePerLot);
         } else {
-            long avg = m.averagePrice.quotePerLot(nowMs, f.avgPriceMins());
+            long avg = m.averagePrice.quotePerLot(nowMs, m.notionalAvgPriceMins);
             if (avg == 0) {
                 return RejectReason.NONE;
             }
             notional = SaturatingMath.multiply(q.lots, avg);
         }
-        boolean checkMin = !marketLike || f.applyMinToMarket();
-        boolean checkMax = !marketLike || f.applyMaxToMarket();
-        boolean tooSmall = checkMin && notional < f.minNotional();
-        boolean tooLarge = checkMax && f.maxNotional() > 0 && notional > f.maxNotional();
+        boolean checkMin = !marketLike || m.minNotionalAppliesToMarket;
+        boolean checkMax = !marketLike || m.maxNotionalAppliesToMarket;
+        boolean tooSmall = checkMin && notional < m.minNotional;
+        boolean tooLarge = checkMax && m.maxNotional > 0 && notional > m.maxNotional;
         if (tooSmall || tooLarge) {
             return RejectReason.FILTER_NOTIONAL;
         }
         return RejectReason.NONE;
     }
 
-    private static boolean inPriceRange(SymbolSpec s, long price) {
-        return price >= s.price().minPrice() && price <= s.price().maxPrice();
+    private static boolean inPriceRange(Market m, long price) {
+        return price >= m.minPrice && price <= m.maxPrice;
     }
 
-    static boolean priceFilterOk(SymbolSpec s, long price) {
-        return inPriceRange(s, price) && price % s.price().tickSize() == 0;
-    }
-
-    private static boolean lotOk(SymbolSpec.LotSize f, long qty) {
-        return qty >= f.minQty() && qty <= f.maxQty() && (f.stepSize() == 0 || qty % f.stepSize() == 0);
+    /** MARKET_LOT_SIZE. */
+    private static boolean marketLotOk(Market m, long qty) {
+        return qty >= m.marketMinQty && qty <= m.marketMaxQty
+                && (m.marketStepSize == 0 || qty % m.marketStepSize == 0);
     }
 
     /** MAX_NUM_ORDERS, MAX_NUM_ALGO_ORDERS and client id uniqueness for the user whose row is {@code row}. */
     static RejectReason checkAccountLimits(Market m, Accounts accounts, long userId, long[] row, OrderType type,
                                            String clientOrderId, int newOrders) {
-        SymbolSpec s = m.spec;
-        if (s.maxNumOrders() > 0 && AccountRow.openOrders(row, m.symbolId) + newOrders > s.maxNumOrders()) {
+        if (m.maxNumOrders > 0 && AccountRow.openOrders(row, m.symbolId) + newOrders > m.maxNumOrders) {
             return RejectReason.FILTER_MAX_NUM_ORDERS;
         }
-        if (type.isConditional() && s.maxNumAlgoOrders() > 0
-                && AccountRow.openAlgoOrders(row, m.symbolId) + 1 > s.maxNumAlgoOrders()) {
+        if (type.isConditional() && m.maxNumAlgoOrders > 0
+                && AccountRow.openAlgoOrders(row, m.symbolId) + 1 > m.maxNumAlgoOrders) {
             return RejectReason.FILTER_MAX_NUM_ALGO_ORDERS;
         }
         if (clientOrderId != null && accounts.orderIdForClientId(userId, m.symbolId, clientOrderId) >= 0) {
