@@ -51,6 +51,12 @@ public final class AccountRow {
         return row.length - HEADER - assetSlots(row) * STRIDE;
     }
 
+    /** Whether the row has slots for both assets and the symbol's open-order cell. */
+    public static boolean canTrade(long[] row, int baseAssetId, int quoteAssetId, int symbolId) {
+        int slots = assetSlots(row);
+        return baseAssetId < slots && quoteAssetId < slots && symbolId < row.length - HEADER - slots * STRIDE;
+    }
+
     public static boolean hasAsset(long[] row, int assetId) {
         return assetId < row[ASSET_SLOTS];
     }

@@ -170,7 +170,7 @@ public final class MatchingEngine {
         if (lock > AccountRow.free(row, m.spendAsset(c.side()))) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
-        Order o = newOrder(m, prepared(m, c.userId()), q, lock, -1);
+        Order o = newOrder(m, prepared(m, c.userId(), row), q, lock, -1);
         listener.onOrder(o, ExecType.NEW);
         if (c.type().isConditional()) {
             m.stopsFor(o.side, OrderEntry.isStopLoss(o.type)).add(o);
@@ -243,7 +243,7 @@ public final class MatchingEngine {
         if (Math.max(lockAbove, lockBelow) > AccountRow.free(row, spendAsset)) {
             return RejectReason.INSUFFICIENT_BALANCE;
         }
-        row = prepared(m, c.userId());
+        row = prepared(m, c.userId(), row);
         long listId = nextOrderListId++;
         Order first = newOrder(m, row, aboveRequest, lockAbove, listId);
         Order second = newOrder(m, row, belowRequest, 0, listId);
@@ -269,8 +269,15 @@ public final class MatchingEngine {
         return RejectReason.NONE;
     }
 
-    /** The user's row, made ready to trade on the market (see {@link io.bourse.engine.account.Accounts#prepare}). */
-    private long[] prepared(Market m, long userId) {
+    /**
+     * The user's row, made ready to trade on the market (see {@link io.bourse.engine.account.Accounts#prepare}):
+     * {@code row} itself unless it must grow, which happens once per user and market, so the growing is kept out of
+     * the way of the compiled order path.
+     */
+    private long[] prepared(Market m, long userId, long[] row) {
+        if (AccountRow.canTrade(row, m.baseAssetId, m.quoteAssetId, m.symbolId)) {
+            return row;
+        }
         return accounts.prepare(userId, m.baseAssetId, m.quoteAssetId, m.symbolId);
     }
 
