@@ -45,6 +45,13 @@ import java.nio.charset.StandardCharsets;
  * nanoseconds without a schema compiler in the build.
  */
 public final class CommandCodec {
+    // Enum.values() copies its array on every call; these are read per decoded command or event.
+    private static final CancelRestriction[] CANCEL_RESTRICTION_VALUES = CancelRestriction.values();
+    private static final OrderType[] ORDER_TYPE_VALUES = OrderType.values();
+    private static final Side[] SIDE_VALUES = Side.values();
+    private static final StpMode[] STP_MODE_VALUES = StpMode.values();
+    private static final SymbolStatus[] SYMBOL_STATUS_VALUES = SymbolStatus.values();
+    private static final TimeInForce[] TIME_IN_FORCE_VALUES = TimeInForce.values();
     /** The journal record type of a command (the only type so far). */
     public static final int RECORD_TYPE = 1;
     private static final byte ADD_ASSET = 1;
@@ -178,7 +185,7 @@ public final class CommandCodec {
             case WITHDRAW_RELEASE -> new WithdrawRelease(in.getLong());
             case ADD_ASSET -> new AddAsset(getString(in), in.getInt());
             case ADD_SYMBOL -> addSymbol(in);
-            case SET_SYMBOL_STATUS -> new SetSymbolStatus(in.getInt(), getEnum(in, SymbolStatus.values()));
+            case SET_SYMBOL_STATUS -> new SetSymbolStatus(in.getInt(), getEnum(in, SYMBOL_STATUS_VALUES));
             case SET_FEE_TIER -> new SetFeeTier(in.getInt(), in.getLong(), in.getLong());
             case SET_USER_FEE_TIER -> new SetUserFeeTier(in.getLong(), in.getInt());
             default -> throw new IllegalArgumentException("unknown command tag " + tag);
@@ -197,9 +204,9 @@ public final class CommandCodec {
     }
 
     private static PlaceOrder placeOrder(ByteBuffer in) {
-        return new PlaceOrder(in.getInt(), in.getLong(), getEnum(in, Side.values()), getEnum(in, OrderType.values()),
-                getEnum(in, TimeInForce.values()), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
-                in.getLong(), getEnum(in, StpMode.values()), getString(in));
+        return new PlaceOrder(in.getInt(), in.getLong(), getEnum(in, SIDE_VALUES), getEnum(in, ORDER_TYPE_VALUES),
+                getEnum(in, TIME_IN_FORCE_VALUES), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                in.getLong(), getEnum(in, STP_MODE_VALUES), getString(in));
     }
 
     private static void cancelOrder(CancelOrder c, ByteBuffer out) {
@@ -216,7 +223,7 @@ public final class CommandCodec {
     private static CancelOrder cancelOrder(ByteBuffer in, int layout) {
         return new CancelOrder(in.getInt(), in.getLong(), in.getLong(), getString(in),
                 layout >= 2 ? getString(in) : null,
-                layout >= 3 ? getEnum(in, CancelRestriction.values()) : CancelRestriction.NONE);
+                layout >= 3 ? getEnum(in, CANCEL_RESTRICTION_VALUES) : CancelRestriction.NONE);
     }
 
     private static byte[] symbolBytes(AddSymbol c) {
@@ -279,11 +286,11 @@ public final class CommandCodec {
     }
 
     private static PlaceOco placeOco(ByteBuffer in, boolean listed) {
-        return new PlaceOco(in.getInt(), in.getLong(), getEnum(in, Side.values()), in.getLong(),
-                getEnum(in, OrderType.values()), in.getLong(), in.getLong(), getEnum(in, TimeInForce.values()),
+        return new PlaceOco(in.getInt(), in.getLong(), getEnum(in, SIDE_VALUES), in.getLong(),
+                getEnum(in, ORDER_TYPE_VALUES), in.getLong(), in.getLong(), getEnum(in, TIME_IN_FORCE_VALUES),
                 getString(in),
-                getEnum(in, OrderType.values()), in.getLong(), in.getLong(), getEnum(in, TimeInForce.values()),
+                getEnum(in, ORDER_TYPE_VALUES), in.getLong(), in.getLong(), getEnum(in, TIME_IN_FORCE_VALUES),
                 getString(in),
-                getEnum(in, StpMode.values()), listed ? getString(in) : null);
+                getEnum(in, STP_MODE_VALUES), listed ? getString(in) : null);
     }
 }

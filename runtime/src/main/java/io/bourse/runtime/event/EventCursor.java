@@ -21,6 +21,10 @@ import java.nio.ByteOrder;
  * </pre>
  */
 public final class EventCursor {
+    // Enum.values() copies its array on every call; these are read per decoded command or event.
+    private static final ExecType[] EXEC_TYPE_VALUES = ExecType.values();
+    private static final OrderStatus[] ORDER_STATUS_VALUES = OrderStatus.values();
+    private static final Side[] SIDE_VALUES = Side.values();
     /** The kinds of event, in the order of their tags. */
     public enum Kind {
         REJECTED, ORDER, TRADE, BALANCE, FUNDS, ASSET, SYMBOL, FEE_TIER, USER_FEE_TIER, PREVENTED_MATCH
@@ -95,7 +99,7 @@ public final class EventCursor {
     // ---------------------------------------------------------------- ORDER
 
     public ExecType orderExecType() {
-        return ExecType.values()[bytes[position + 1]];
+        return EXEC_TYPE_VALUES[bytes[position + 1]];
     }
 
     public long orderId() {
@@ -107,11 +111,11 @@ public final class EventCursor {
     }
 
     public Side orderSide() {
-        return Side.values()[bytes[position + 2 + EventWriter.ORDER_SIDE]];
+        return SIDE_VALUES[bytes[position + 2 + EventWriter.ORDER_SIDE]];
     }
 
     public OrderStatus orderStatus() {
-        return OrderStatus.values()[bytes[position + 2 + EventWriter.ORDER_STATUS]];
+        return ORDER_STATUS_VALUES[bytes[position + 2 + EventWriter.ORDER_STATUS]];
     }
 
     public long orderPrice() {

@@ -37,6 +37,15 @@ import java.util.List;
  * layout may change freely between versions.
  */
 public final class EventWriter implements EngineListener {
+    // Enum.values() copies its array on every call; these are read per decoded command or event.
+    private static final ExecType[] EXEC_TYPE_VALUES = ExecType.values();
+    private static final FundsMovement[] FUNDS_MOVEMENT_VALUES = FundsMovement.values();
+    private static final OrderStatus[] ORDER_STATUS_VALUES = OrderStatus.values();
+    private static final OrderType[] ORDER_TYPE_VALUES = OrderType.values();
+    private static final RejectReason[] REJECT_REASON_VALUES = RejectReason.values();
+    private static final Side[] SIDE_VALUES = Side.values();
+    private static final StpMode[] STP_MODE_VALUES = StpMode.values();
+    private static final TimeInForce[] TIME_IN_FORCE_VALUES = TimeInForce.values();
     private static final byte REJECTED = 1;
     private static final byte ORDER = 2;
     private static final byte TRADE = 3;
@@ -166,9 +175,9 @@ public final class EventWriter implements EngineListener {
         while (b.hasRemaining()) {
             byte tag = b.get();
             out.add(switch (tag) {
-                case REJECTED -> new EngineEvent.Rejected(RejectReason.values()[b.get()]);
+                case REJECTED -> new EngineEvent.Rejected(REJECT_REASON_VALUES[b.get()]);
                 case ORDER -> {
-                    ExecType execType = ExecType.values()[b.get()];
+                    ExecType execType = EXEC_TYPE_VALUES[b.get()];
                     yield new EngineEvent.OrderUpdated(getOrder(b), execType);
                 }
                 case TRADE -> new EngineEvent.TradeExecuted(new TradeState(b.getLong(), b.getInt(), b.getLong(),
@@ -176,7 +185,7 @@ public final class EventWriter implements EngineListener {
                         b.getLong(), b.getLong(), b.getLong()), getOrder(b), getOrder(b));
                 case BALANCE -> new EngineEvent.BalanceChanged(b.getLong(), b.getInt(), b.getLong(), b.getLong());
                 case FUNDS -> new EngineEvent.FundsMoved(b.getLong(), b.getInt(), b.getLong(),
-                        FundsMovement.values()[b.get()], b.getLong());
+                        FUNDS_MOVEMENT_VALUES[b.get()], b.getLong());
                 case ASSET -> {
                     int id = b.getInt();
                     int scale = b.getInt();
@@ -186,7 +195,7 @@ public final class EventWriter implements EngineListener {
                 case FEE_TIER -> new EngineEvent.FeeTierChanged(b.getInt(), b.getLong(), b.getLong());
                 case USER_FEE_TIER -> new EngineEvent.UserFeeTierChanged(b.getLong(), b.getInt());
                 case PREVENTED_MATCH -> new EngineEvent.MatchPrevented(new PreventedMatch(b.getInt(), b.getLong(),
-                        b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), StpMode.values()[b.get()],
+                        b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), STP_MODE_VALUES[b.get()],
                         b.getLong()));
                 default -> throw new IllegalStateException("unknown event tag " + tag);
             });
@@ -220,11 +229,11 @@ public final class EventWriter implements EngineListener {
         long orderId = b.getLong();
         int symbolId = b.getInt();
         long userId = b.getLong();
-        Side side = getEnum(b, Side.values());
-        OrderType type = getEnum(b, OrderType.values());
-        TimeInForce tif = getEnum(b, TimeInForce.values());
-        OrderStatus status = getEnum(b, OrderStatus.values());
-        StpMode stp = getEnum(b, StpMode.values());
+        Side side = getEnum(b, SIDE_VALUES);
+        OrderType type = getEnum(b, ORDER_TYPE_VALUES);
+        TimeInForce tif = getEnum(b, TIME_IN_FORCE_VALUES);
+        OrderStatus status = getEnum(b, ORDER_STATUS_VALUES);
+        StpMode stp = getEnum(b, STP_MODE_VALUES);
         return new OrderState(orderId, symbolId, userId, side, type, tif, status, stp, null, b.getLong(), b.getLong(),
                 b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(),
                 b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.get() == 1, null)
