@@ -1,6 +1,5 @@
 package io.bourse.bench.workload;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -13,7 +12,9 @@ import java.util.Locale;
  *
  * <p>Orders are objects linked per price level like the engine's (an earlier copy with orders in parallel arrays
  * ran no faster), found by id through a directly indexed array, and levels sit in a tick-indexed window with a
- * bitmap per side. Prints one line like {@link EngineReplay}'s, with the final book checked against the generator's.
+ * bitmap per side; IOC rows (priced at twice or half the starting mid) are clamped to that window, which they
+ * sweep just the same. Prints one line like {@link EngineReplay}'s, with the final book checked against the
+ * generator's.
  *
  * <pre>
  * FloorReplay FILE.csv.gz PROFILE [--warmup N] [--iterations N] [--expect BID,ASK,BID_LEVELS,ASK_LEVELS]

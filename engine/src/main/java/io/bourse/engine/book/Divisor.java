@@ -37,10 +37,6 @@ final class Divisor {
         }
     }
 
-    long divisor() {
-        return divisor;
-    }
-
     /** {@code n / divisor}, as Java's division rounds (toward zero). */
     long divide(long n) {
         if (n < 0) {

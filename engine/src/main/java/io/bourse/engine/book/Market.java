@@ -53,7 +53,6 @@ final class Market {
     StpMode defaultStp;
 
     Market(SymbolSpec spec, long quotePerLotTick) {
-        spec(spec);
         this.symbolId = spec.id();
         this.baseAssetId = spec.baseAssetId();
         this.quoteAssetId = spec.quoteAssetId();
@@ -62,6 +61,7 @@ final class Market {
         this.perStep = new Divisor(stepSize);
         this.perTick = new Divisor(tickSize);
         this.quotePerLotTick = quotePerLotTick;
+        spec(spec);
     }
 
     SymbolSpec spec() {
