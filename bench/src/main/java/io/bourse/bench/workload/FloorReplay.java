@@ -16,6 +16,15 @@ import java.util.Locale;
  * sweep just the same. Prints one line like {@link EngineReplay}'s, with the final book checked against the
  * generator's.
  *
+ * <p>The system property {@code bourse.floor.with} (a comma-separated subset of {@code events,balances,checks,rules})
+ * adds, as leanly as each can be written, the work the engine must do beyond matching: order events with their
+ * status, fill and time fields and a trade record per fill, told to a listener that ignores them; balance tracking
+ * and the end-of-command report; order-entry checks (tick and step by division, bounds, notional, open-order count,
+ * trading status); and the rest of the engine's rules as the checks and bookkeeping they cost on plain orders
+ * (self-trade, iceberg and OCO tests per maker, the average price, level totals and fee tiers per fill, the other
+ * lifecycle fields and client ids per order, stop lists after each taker). Being static, the flags let the compiler
+ * drop what is off. It measures how much of the engine's work a lean engine could avoid, not what the engine does.
+ *
  * <pre>
  * FloorReplay FILE.csv.gz PROFILE [--warmup N] [--iterations N] [--expect BID,ASK,BID_LEVELS,ASK_LEVELS]
  * </pre>
@@ -33,8 +42,69 @@ public final class FloorReplay {
     private static final int BASE_LOCKED = 1;
     private static final int QUOTE_FREE = 2;
     private static final int QUOTE_LOCKED = 3;
+    private static final int BASE_ASSET = 0;
+    private static final int QUOTE_ASSET = 1;
 
-    /** A resting order. */
+    static final String WITH = System.getProperty("bourse.floor.with", "");
+    private static final boolean EVENTS = with("events");
+    private static final boolean BALANCES = with("balances");
+    private static final boolean CHECKS = with("checks");
+    private static final boolean RULES = with("rules");
+    private static final int NEW = 0;
+    private static final int CANCELED = 1;
+    private static final int EXPIRED = 2;
+    private static final int PARTIALLY_FILLED = 3;
+    private static final int FILLED = 4;
+
+    private static boolean with(String work) {
+        for (String w : WITH.split(",")) {
+            if (w.strip().equals(work)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where events go when {@code events} is on: nowhere, as in the engine benchmark. */
+    private interface Listener {
+        void onOrder(Order o, int execType);
+
+        void onTrade(Trade t, Order taker, Order maker);
+
+        void onBalance(int user, int asset, long free, long locked);
+    }
+
+    private static final class IgnoringListener implements Listener {
+        @Override
+        public void onOrder(Order o, int execType) {
+        }
+
+        @Override
+        public void onTrade(Trade t, Order taker, Order maker) {
+        }
+
+        @Override
+        public void onBalance(int user, int asset, long free, long locked) {
+        }
+    }
+
+    /** One fill, as the engine describes it to its listener. */
+    private static final class Trade {
+        long id;
+        int tick;
+        long base;
+        long quote;
+        long buyerOrderId;
+        long sellerOrderId;
+        int buyerUser;
+        int sellerUser;
+        boolean buyerIsMaker;
+        long buyerFee;
+        long sellerFee;
+        long timeMs;
+    }
+
+    /** A resting order (or, with events, the incoming one); the fields after {@code next} serve the options. */
     private static final class Order {
         long id;
         int user;
@@ -44,6 +114,21 @@ public final class FloorReplay {
         long locked;
         Order prev;
         Order next;
+        int status;
+        long filledLots;
+        long cumQuote;
+        long createdMs;
+        long updatedMs;
+        long workingMs;
+        long origLots;
+        long visibleLots;
+        long icebergLots;
+        long preventedLots;
+        long stopPrice;
+        long quoteOrderQty;
+        long orderListId;
+        String clientOrderId;
+        Order ocoPeer;
     }
 
     /** Four balances per user; user 0 is the fee account. */
@@ -60,6 +145,33 @@ public final class FloorReplay {
     private Order[] pool = new Order[1024];
     private int pooled;
 
+    private final Listener listener = new IgnoringListener();
+    private final Order incoming = new Order();
+    private final Trade trade = new Trade();
+    private long nextTradeId = 1;
+    private long nowMs;
+    private final long[] balanceStamps = new long[(WorkloadMarket.USERS + 1) * 2];
+    private long stamp;
+    private int[] touchedUsers = new int[64];
+    private int[] touchedAssets = new int[64];
+    private int touchedCount;
+    private final long tickSize = WorkloadMarket.TICK;
+    private final long stepSize = WorkloadMarket.LOT;
+    private final boolean trading = true;
+    private final int[] openOrders = new int[WorkloadMarket.USERS + 1];
+    private final int maxNumOrders = 200;
+    private final long[] avgMinute = new long[64];
+    private final long[] avgLots = new long[64];
+    private final long[] avgQuote = new long[64];
+    private final long[] levelLots = new long[WINDOW];
+    private final int[] feeTier = new int[WorkloadMarket.USERS + 1];
+    private final long[] makerRates = {MAKER};
+    private final long[] takerRates = {TAKER};
+    private final Order[] stops = new Order[16];
+    private int stopCount;
+    private long lastTick;
+    private long ruleHits;
+
     FloorReplay(long maxOrderId) {
         byId = new Order[(int) maxOrderId + 1];
         for (int u = 1; u <= WorkloadMarket.USERS; u++) {
@@ -69,6 +181,10 @@ public final class FloorReplay {
     }
 
     void apply(WorkloadStream w, int i) {
+        if (EVENTS || BALANCES) {
+            stamp++;
+            nowMs = 1_700_000_000_000L + i;
+        }
         int tick = (int) Math.max(0, Math.min(WINDOW - 1, w.price()[i] - BASE));
         switch (w.type()[i]) {
             case WorkloadStream.GTC -> place(w.orderId()[i], w.uid()[i], w.bid()[i], tick, w.lots()[i], true);
@@ -76,9 +192,47 @@ public final class FloorReplay {
             case WorkloadStream.CANCEL -> cancel(w.orderId()[i]);
             default -> move(w.orderId()[i], tick);
         }
+        if (BALANCES) {
+            for (int k = 0; k < touchedCount; k++) {
+                int u = touchedUsers[k];
+                int free = u * 4 + touchedAssets[k] * 2;
+                listener.onBalance(u, touchedAssets[k], accounts[free], accounts[free + 1]);
+            }
+            touchedCount = 0;
+        }
+    }
+
+    private void touch(int user, int asset) {
+        int i = user * 2 + asset;
+        if (balanceStamps[i] != stamp) {
+            balanceStamps[i] = stamp;
+            if (touchedCount == touchedUsers.length) {
+                touchedUsers = Arrays.copyOf(touchedUsers, touchedCount * 2);
+                touchedAssets = Arrays.copyOf(touchedAssets, touchedCount * 2);
+            }
+            touchedUsers[touchedCount] = user;
+            touchedAssets[touchedCount++] = asset;
+        }
+    }
+
+    /** The order-entry checks a plain limit order passes; the workload never fails them. */
+    private void check(int user, int tick, long lots) {
+        long price = (tick + (long) BASE) * tickSize;
+        long quantity = lots * stepSize;
+        long ticks = price / tickSize;
+        long steps = quantity / stepSize;
+        boolean ok = trading && ticks * tickSize == price && price >= tickSize && price <= 100_000_000 * tickSize
+                && steps * stepSize == quantity && quantity >= stepSize && quantity <= 100_000 * stepSize
+                && Math.multiplyHigh(steps, quotePerLot(tick)) == 0 && openOrders[user] < maxNumOrders;
+        if (!ok) {
+            throw new IllegalStateException("order-entry check failed: user " + user);
+        }
     }
 
     private void place(long id, int user, boolean bid, int tick, long lots, boolean rests) {
+        if (CHECKS) {
+            check(user, tick, lots);
+        }
         int a = user * 4;
         long lock = bid ? lots * quotePerLot(tick) : lots * BASE_PER_LOT;
         int free = a + (bid ? QUOTE_FREE : BASE_FREE);
@@ -87,8 +241,30 @@ public final class FloorReplay {
         }
         accounts[free] -= lock;
         accounts[free + 1] += lock;
+        if (BALANCES) {
+            touch(user, bid ? QUOTE_ASSET : BASE_ASSET);
+        }
+        Order taker = incoming;
+        if (EVENTS) {
+            taker.id = id;
+            taker.user = user;
+            taker.tick = tick;
+            taker.bid = bid;
+            taker.lots = lots;
+            taker.origLots = lots;
+            taker.filledLots = 0;
+            taker.cumQuote = 0;
+            taker.status = NEW;
+            taker.createdMs = nowMs;
+            taker.updatedMs = nowMs;
+            taker.workingMs = nowMs;
+            listener.onOrder(taker, NEW);
+        }
         takerLocked = lock;
         long left = bid ? buy(a, tick, lots) : sell(a, tick, lots);
+        if (RULES) {
+            fireStops();
+        }
         if (left > 0 && rests) {
             Order o = pooled > 0 ? pool[--pooled] : new Order();
             o.id = id;
@@ -97,11 +273,107 @@ public final class FloorReplay {
             o.bid = bid;
             o.lots = left;
             o.locked = takerLocked;
+            if (EVENTS) {
+                o.status = left < lots ? PARTIALLY_FILLED : NEW;
+                o.filledLots = lots - left;
+                o.cumQuote = taker.cumQuote;
+                o.createdMs = nowMs;
+                o.updatedMs = nowMs;
+                o.workingMs = nowMs;
+            }
+            if (RULES) {
+                o.origLots = lots;
+                o.visibleLots = left;
+                o.icebergLots = 0;
+                o.preventedLots = 0;
+                o.stopPrice = 0;
+                o.quoteOrderQty = 0;
+                o.orderListId = -1;
+                o.clientOrderId = null;
+                o.ocoPeer = null;
+                levelLots[tick] += left;
+            }
+            if (CHECKS) {
+                openOrders[user]++;
+            }
             byId[(int) id] = o;
             append(o);
-        } else if (takerLocked > 0) {
-            accounts[free + 1] -= takerLocked;
-            accounts[free] += takerLocked;
+        } else {
+            if (takerLocked > 0) {
+                accounts[free + 1] -= takerLocked;
+                accounts[free] += takerLocked;
+            }
+            if (EVENTS && left > 0) {
+                taker.status = EXPIRED;
+                listener.onOrder(taker, EXPIRED);
+            }
+        }
+    }
+
+    /** Settlement's bookkeeping beyond the balances, for one fill of {@code take} lots at the maker's tick. */
+    private void afterFill(Order taker, Order maker, long take, long quote, long base, long buyerFee,
+                           long sellerFee, int tick) {
+        if (BALANCES) {
+            int buyer = taker.bid ? taker.user : maker.user;
+            int seller = taker.bid ? maker.user : taker.user;
+            touch(buyer, QUOTE_ASSET);
+            touch(buyer, BASE_ASSET);
+            touch(seller, BASE_ASSET);
+            touch(seller, QUOTE_ASSET);
+            touch(0, BASE_ASSET);
+            touch(0, QUOTE_ASSET);
+        }
+        if (EVENTS) {
+            taker.filledLots += take;
+            taker.cumQuote += quote;
+            taker.updatedMs = nowMs;
+            taker.status = taker.filledLots == taker.origLots ? FILLED : PARTIALLY_FILLED;
+            maker.filledLots += take;
+            maker.cumQuote += quote;
+            maker.updatedMs = nowMs;
+            maker.status = maker.lots == take ? FILLED : PARTIALLY_FILLED;
+            Trade t = trade;
+            t.id = nextTradeId++;
+            t.tick = tick;
+            t.base = base;
+            t.quote = quote;
+            t.buyerIsMaker = !taker.bid;
+            t.buyerOrderId = taker.bid ? taker.id : maker.id;
+            t.sellerOrderId = taker.bid ? maker.id : taker.id;
+            t.buyerUser = taker.bid ? taker.user : maker.user;
+            t.sellerUser = taker.bid ? maker.user : taker.user;
+            t.buyerFee = buyerFee;
+            t.sellerFee = sellerFee;
+            t.timeMs = nowMs;
+            listener.onTrade(t, taker, maker);
+        }
+        if (RULES) {
+            if (maker.user == taker.user || maker.icebergLots > 0 || maker.ocoPeer != null) {
+                ruleHits++;   // self-trade prevention, iceberg refresh and OCO expiry would branch off here
+            }
+            long minute = Math.floorDiv(nowMs, 60_000L);
+            int b = (int) (minute & 63);
+            if (avgMinute[b] != minute) {
+                avgMinute[b] = minute;
+                avgLots[b] = 0;
+                avgQuote[b] = 0;
+            }
+            avgLots[b] += take;
+            avgQuote[b] += quote;
+            levelLots[tick] -= take;
+            maker.visibleLots -= take;
+            lastTick = tick;
+            int takerTier = feeTier[taker.user];
+            int makerTier = feeTier[maker.user];
+            ruleHits += (takerTier < takerRates.length ? takerRates[takerTier] : 0)
+                    + (makerTier < makerRates.length ? makerRates[makerTier] : 0) == 0 ? 1 : 0;
+        }
+    }
+
+    /** The stop lists after a taker: the workload places no stops, so they stay empty. */
+    private void fireStops() {
+        if (lastTick != 0 && stopCount > 0 && stops[0].stopPrice <= lastTick) {
+            ruleHits++;
         }
     }
 
@@ -134,8 +406,11 @@ public final class FloorReplay {
             maker.locked -= base;
             takerLocked -= reserved;
             lots -= take;
+            if (BALANCES || EVENTS || RULES) {
+                afterFill(incoming, maker, take, quote, base, buyerFee, sellerFee, bestAsk);
+            }
             if ((maker.lots -= take) == 0) {
-                close(maker);
+                closeFilled(maker);
             }
         }
         return lots;
@@ -160,8 +435,11 @@ public final class FloorReplay {
             maker.locked -= quote;
             takerLocked -= base;
             lots -= take;
+            if (BALANCES || EVENTS || RULES) {
+                afterFill(incoming, maker, take, quote, base, buyerFee, sellerFee, bestBid);
+            }
             if ((maker.lots -= take) == 0) {
-                close(maker);
+                closeFilled(maker);
             }
         }
         return lots;
@@ -171,6 +449,18 @@ public final class FloorReplay {
         Order o = byId[(int) id];
         unlock(o);
         close(o);
+        if (EVENTS) {
+            o.status = CANCELED;
+            o.updatedMs = nowMs;
+            listener.onOrder(o, CANCELED);
+        }
+    }
+
+    private void closeFilled(Order maker) {
+        if (CHECKS) {
+            openOrders[maker.user]--;
+        }
+        close(maker);
     }
 
     /** Cancel-replace at {@code tick}, same remaining size, same id, behind the level's queue. */
@@ -184,10 +474,23 @@ public final class FloorReplay {
         place(id, user, bid, tick, lots, true);
     }
 
+    /** Releases what a resting order still holds, as a cancel (or the cancel half of a move) does. */
     private void unlock(Order o) {
         int locked = o.user * 4 + (o.bid ? QUOTE_LOCKED : BASE_LOCKED);
         accounts[locked] -= o.locked;
         accounts[locked - 1] += o.locked;
+        if (BALANCES) {
+            touch(o.user, o.bid ? QUOTE_ASSET : BASE_ASSET);
+        }
+        if (CHECKS) {
+            openOrders[o.user]--;
+        }
+        if (RULES) {
+            if (o.clientOrderId != null || o.ocoPeer != null || o.stopPrice != 0) {
+                ruleHits++;   // client-id removal, OCO peer and untriggered-stop bookkeeping would branch off here
+            }
+            levelLots[o.tick] -= o.lots;
+        }
     }
 
     /** Off the book, out of the id index, back to the pool. */
@@ -340,8 +643,8 @@ public final class FloorReplay {
         }
         Arrays.sort(rates);
         String check = o.bookCheck(book);
-        System.out.printf(Locale.ROOT, "engine-floor workload=%s ops_per_s=%.0f book=%s book_check=%s%n", o.profile(),
-                rates[o.iterations() / 2], book, check);
+        System.out.printf(Locale.ROOT, "engine-floor workload=%s with=%s ops_per_s=%.0f book=%s book_check=%s%n",
+                o.profile(), WITH.isEmpty() ? "nothing" : WITH, rates[o.iterations() / 2], book, check);
         if (check.startsWith("MISMATCH")) {
             System.exit(1);
         }

@@ -6,10 +6,20 @@ import io.bourse.engine.command.Command;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +49,43 @@ class FloorReplayTest {
                         .isEqualTo(engine.locked(user, asset));
             }
         }
+    }
+
+    /**
+     * With all the work {@code --with} can add (the options are fixed per process, so a child process runs it), the
+     * floor still replays a stream to the engine's final book: the added bookkeeping changes nothing it settles.
+     */
+    @Test
+    void addedWorkLeavesTheReplayAsItWas(@TempDir Path dir) throws Exception {
+        WorkloadStream stream = randomStream(new Random(7), 4_000);
+        Engine engine = WorkloadMarket.newEngine(new EngineReplay.RejectCounter());
+        long seq = WorkloadMarket.setupCount();
+        for (Command c : WorkloadMarket.commands(stream)) {
+            engine.apply(++seq, 0, c);
+        }
+        Path csv = write(stream, dir.resolve("stream.csv.gz"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-Dbourse.floor.with=events,balances,checks,rules", "-cp",
+                System.getProperty("java.class.path"), FloorReplay.class.getName(), csv.toString(), "SPOT",
+                "--warmup", "0", "--iterations", "1", "--expect", book(engine))
+                .redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("with=events,balances,checks,rules").contains("book_check=ok");
+        assertThat(child.exitValue()).isZero();
+    }
+
+    private static Path write(WorkloadStream w, Path file) throws IOException {
+        String[] types = {"GTC", "IOC", "CANCEL", "MOVE"};
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)),
+                StandardCharsets.US_ASCII)) {
+            out.write("seq,type,orderId,uid,side,price,size\n");
+            for (int i = 0; i < w.rows(); i++) {
+                out.write(i + "," + types[w.type()[i]] + "," + w.orderId()[i] + "," + w.uid()[i] + ","
+                        + (w.bid()[i] ? "BID" : "ASK") + "," + w.price()[i] + "," + w.lots()[i] + "\n");
+            }
+        }
+        return file;
     }
 
     private static String book(Engine engine) {
