@@ -181,9 +181,9 @@ public final class FloorReplay {
     }
 
     void apply(WorkloadStream w, int i) {
-        if (EVENTS || BALANCES) {
+        if (EVENTS || BALANCES || RULES) {
             stamp++;
-            nowMs = 1_700_000_000_000L + i;
+            nowMs = 1_700_000_000_000L + i;   // the command's time, as EngineReplay stamps it
         }
         int tick = (int) Math.max(0, Math.min(WINDOW - 1, w.price()[i] - BASE));
         switch (w.type()[i]) {
