@@ -385,6 +385,9 @@ public final class FloorReplay {
     /** What the taker being matched still has locked. */
     private long takerLocked;
 
+    // buy and sell are mirror images written out, as the leanest engine would have them, rather than one loop that
+    // asks the side at every maker.
+
     /** Takes asks up to {@code tick} for the account at {@code a}; returns the lots left. */
     private long buy(int a, int tick, long lots) {
         while (lots > 0 && bestAsk <= tick) {
