@@ -107,12 +107,12 @@ public final class ExchangeCore implements AutoCloseable {
         return pipeline.accepting();
     }
 
-    /** Commands each stage still has to process: journal, engine, responder, and every consumer by name. */
     /** How many submissions found the ring full and waited for the slowest stage or reader. */
     public long ringFullWaits() {
         return pipeline.ringFullWaits();
     }
 
+    /** Commands each stage still has to process: journal, engine, responder, and every consumer by name. */
     public Map<String, Long> backlogs() {
         return pipeline.backlogs();
     }
