@@ -5,6 +5,7 @@ import io.bourse.api.ApiServer;
 import io.bourse.api.Backends;
 import io.bourse.api.auth.InMemoryApiKeys;
 import io.bourse.api.userdata.UserData;
+import io.bourse.bench.BenchArgs;
 import io.bourse.bench.pipeline.PipelineReplay;
 import io.bourse.marketdata.MarketData;
 import io.bourse.platform.Platform;
@@ -49,15 +50,9 @@ public final class AccountsBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        int connections = 8;
-        int seconds = 10;
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--connections" -> connections = Integer.parseInt(args[i + 1]);
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        BenchArgs options = BenchArgs.parse(args, 1, "connections", "seconds");
+        int connections = options.integer("connections", 8);
+        int seconds = options.integer("seconds", 10);
         PipelineReplay.clean(dir);
         try (Database db = Database.embedded(dir.resolve("postgres"));
              ExchangeCore core = ExchangeCore.start(CoreConfig.defaults(dir.resolve("core")), List.of())) {

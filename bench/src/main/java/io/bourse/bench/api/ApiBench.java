@@ -1,6 +1,7 @@
 package io.bourse.bench.api;
 
 import io.bourse.api.auth.Signatures;
+import io.bourse.bench.BenchArgs;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,21 +24,12 @@ public final class ApiBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        int connections = 64;
-        int seconds = 10;
-        int warmup = 45;
-        int users = 1000;
-        boolean history = true;
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--connections" -> connections = Integer.parseInt(args[i + 1]);
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                case "--users" -> users = Integer.parseInt(args[i + 1]);
-                case "--history" -> history = Boolean.parseBoolean(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        BenchArgs options = BenchArgs.parse(args, 1, "connections", "seconds", "warmup", "users", "history");
+        int connections = options.integer("connections", 64);
+        int seconds = options.integer("seconds", 10);
+        int warmup = options.integer("warmup", 45);
+        int users = options.integer("users", 1000);
+        boolean history = options.bool("history", true);
         try (BenchExchange exchange = new BenchExchange(dir, users, history)) {
             int port = exchange.api.port();
             int u = users;

@@ -1,5 +1,6 @@
 package io.bourse.bench.api;
 
+import io.bourse.bench.BenchArgs;
 import io.bourse.engine.Side;
 import io.bourse.engine.TimeInForce;
 import io.bourse.engine.command.CancelAllOrders;
@@ -29,19 +30,11 @@ public final class FanoutBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        int clients = 2000;
-        int seconds = 10;
-        int trades = 50;
-        int warmup = 10;
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-                case "--trades" -> trades = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        BenchArgs options = BenchArgs.parse(args, 1, "clients", "seconds", "trades", "warmup");
+        int clients = options.integer("clients", 2000);
+        int seconds = options.integer("seconds", 10);
+        int trades = options.integer("trades", 50);
+        int warmup = options.integer("warmup", 10);
         try (BenchExchange exchange = new BenchExchange(dir, 20)) {
             AtomicLongArray depthLag = new AtomicLongArray(MAX_LAG_MS + 1);
             AtomicLongArray tradeLag = new AtomicLongArray(MAX_LAG_MS + 1);

@@ -1,5 +1,7 @@
 package io.bourse.bench.api;
 
+import io.bourse.bench.BenchArgs;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,23 +29,14 @@ public final class WrkBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Path script = Path.of(args[1]);
-        int connections = 64;
-        int threads = 2;
-        int seconds = 10;
-        int warmup = 45;
-        int users = 1000;
-        boolean history = true;
-        for (int i = 2; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--connections" -> connections = Integer.parseInt(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                case "--users" -> users = Integer.parseInt(args[i + 1]);
-                case "--history" -> history = Boolean.parseBoolean(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        BenchArgs options = BenchArgs.parse(args, 2, "connections", "threads", "seconds", "warmup", "users",
+                "history");
+        int connections = options.integer("connections", 64);
+        int threads = options.integer("threads", 2);
+        int seconds = options.integer("seconds", 10);
+        int warmup = options.integer("warmup", 45);
+        int users = options.integer("users", 1000);
+        boolean history = options.bool("history", true);
         if (Math.max(warmup, seconds) * 1000L + 2_000 > RECV_WINDOW_MS) {
             throw new IllegalArgumentException("each phase must end within the requests' recvWindow ("
                     + RECV_WINDOW_MS + " ms)");

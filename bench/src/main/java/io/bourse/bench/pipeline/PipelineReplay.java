@@ -1,5 +1,6 @@
 package io.bourse.bench.pipeline;
 
+import io.bourse.bench.BenchArgs;
 import io.bourse.bench.workload.WorkloadMarket;
 import io.bourse.bench.workload.WorkloadStream;
 import io.bourse.engine.Engine;
@@ -83,31 +84,21 @@ public final class PipelineReplay {
         Path file = Path.of(args[0]);
         String profile = args[1];
         Path dataDir = Path.of(args[2]);
-        FsyncPolicy fsync = FsyncPolicy.GROUP;
-        int warmup = 2;
-        int iterations = 5;
-        long[] rates = {10_000, 100_000};
-        int seconds = 5;
-        int latencyWarmup = 2;
-        boolean preallocate = true;
-        String expect = null;
-        CoreConfig.WaitMode wait = CoreConfig.WaitMode.PARKING;
-        int ring = 1 << 16;
-        for (int i = 3; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--fsync" -> fsync = FsyncPolicy.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
-                case "--rates" -> rates = Arrays.stream(args[i + 1].split(",")).mapToLong(Long::parseLong).toArray();
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-                case "--latency-warmup" -> latencyWarmup = Integer.parseInt(args[i + 1]);
-                case "--preallocate" -> preallocate = Boolean.parseBoolean(args[i + 1]);
-                case "--expect" -> expect = args[i + 1];
-                case "--ring" -> ring = Integer.parseInt(args[i + 1]);
-                case "--wait" -> wait = CoreConfig.WaitMode.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        BenchArgs options = BenchArgs.parse(args, 3, "fsync", "warmup", "iterations", "rates", "seconds",
+                "latency-warmup", "preallocate", "expect", "ring", "wait");
+        FsyncPolicy fsync = options.value("fsync", v -> FsyncPolicy.valueOf(v.toUpperCase(Locale.ROOT)),
+                FsyncPolicy.GROUP);
+        int warmup = options.integer("warmup", 2);
+        int iterations = options.integer("iterations", 5);
+        long[] rates = options.value("rates", v -> Arrays.stream(v.split(",")).mapToLong(Long::parseLong).toArray(),
+                new long[] {10_000, 100_000});
+        int seconds = options.integer("seconds", 5);
+        int latencyWarmup = options.integer("latency-warmup", 2);
+        boolean preallocate = options.bool("preallocate", true);
+        String expect = options.string("expect", null);
+        CoreConfig.WaitMode wait = options.value("wait", v -> CoreConfig.WaitMode.valueOf(v.toUpperCase(Locale.ROOT)),
+                CoreConfig.WaitMode.PARKING);
+        int ring = options.integer("ring", 1 << 16);
         WorkloadStream stream = WorkloadStream.read(file);
         Command[] commands = WorkloadMarket.commands(stream);
         CoreConfig defaults = CoreConfig.defaults(dataDir);

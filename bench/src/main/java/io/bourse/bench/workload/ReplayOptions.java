@@ -1,5 +1,7 @@
 package io.bourse.bench.workload;
 
+import io.bourse.bench.BenchArgs;
+
 import java.nio.file.Path;
 
 /**
@@ -14,18 +16,9 @@ record ReplayOptions(Path file, String profile, int warmup, int iterations, Stri
                     + "[--expect BID,ASK,BID_LEVELS,ASK_LEVELS]");
             System.exit(2);
         }
-        int warmup = 3;
-        int iterations = 5;
-        String expect = null;
-        for (int i = 2; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
-                case "--expect" -> expect = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        return new ReplayOptions(Path.of(args[0]), args[1], warmup, iterations, expect);
+        BenchArgs options = BenchArgs.parse(args, 2, "warmup", "iterations", "expect");
+        return new ReplayOptions(Path.of(args[0]), args[1], options.integer("warmup", 3),
+                options.integer("iterations", 5), options.string("expect", null));
     }
 
     /** "ok", "unchecked" (no --expect) or "MISMATCH(expected …)" for a final book given as --expect gives it. */
