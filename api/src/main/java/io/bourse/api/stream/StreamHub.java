@@ -59,12 +59,12 @@ public final class StreamHub implements MarketDataListener {
     private final ListenKeys listenKeys;
     private final UserStreams userStreams;
     private final StreamLimits limits;
-    /** Connection attempts per IP in the current five-minute window: [window, count]. */
-    private final ConcurrentHashMap<String, long[]> attempts = new ConcurrentHashMap<>();
+    private final ConnectionAttempts attempts;
 
     public StreamHub(Vertx vertx, MarketData md, ListenKeys listenKeys, UserStreams userStreams,
                      StreamLimits limits) {
         this.limits = limits;
+        this.attempts = new ConnectionAttempts(limits.connectionsPer5Min());
         this.vertx = vertx;
         this.md = md;
         this.listenKeys = listenKeys;
@@ -95,7 +95,7 @@ public final class StreamHub implements MarketDataListener {
             ws.close((short) 1008, "unknown path");
             return;
         }
-        if (!admit(ws.remoteAddress() == null ? "?" : ws.remoteAddress().host(), System.currentTimeMillis())) {
+        if (!attempts.admit(ws.remoteAddress() == null ? "?" : ws.remoteAddress().host(), System.currentTimeMillis())) {
             ws.close((short) 1008, "Too many connection attempts");
             return;
         }
@@ -141,17 +141,6 @@ public final class StreamHub implements MarketDataListener {
             c.subscriptions.forEach(name -> unsubscribe(c, name));
             c.stopListening(userStreams);
         });
-    }
-
-    /** Counts a connection attempt from {@code ip}; false once it made too many in this five-minute window. */
-    private boolean admit(String ip, long nowMs) {
-        long window = nowMs / 300_000L;
-        long[] a = attempts.compute(ip, (k, v) -> v == null || v[0] != window ? new long[] {window, 1}
-                : new long[] {window, v[1] + 1});
-        if (attempts.size() > 100_000) {
-            attempts.entrySet().removeIf(e -> e.getValue()[0] != window);
-        }
-        return a[1] <= limits.connectionsPer5Min();
     }
 
     private void subscribe(StreamConnection c, String name) {
